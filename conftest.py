@@ -1,0 +1,29 @@
+"""Fixtures shared by every test."""
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir() -> Path:
+    if not SEEDS.is_dir():
+        pytest.fail(f"the seed documents are missing: expected them in {SEEDS}")
+    return SEEDS
+
+
+@pytest.fixture(scope="session")
+def seed_texts(seeds_dir) -> dict[str, str]:
+    return {p.name: p.read_text(encoding="utf-8") for p in sorted(seeds_dir.glob("*.txt"))}
+
+
+@pytest.fixture(scope="session")
+def shipped_kb(tmp_path_factory):
+    """The knowledge base built from the shipped dataset, once per test session."""
+    from yntymaq.kb import KB, build
+
+    _, store = build(str(tmp_path_factory.mktemp("shipped") / "kb.sqlite"))
+    return KB(store)

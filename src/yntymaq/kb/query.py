@@ -1,0 +1,420 @@
+"""Temporal questions to the knowledge base: who was a member, who chaired, who held office, when.
+
+`KB` is the library's entry point; the CLI and the web call its methods and format what they return.
+Every answer row says whether it is certain at the precision of the dates involved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from yntymaq import settings
+from yntymaq.errors import Ambiguous, BadInput, NotFound
+from yntymaq.kb.meetings import BODIES, KINDS
+from yntymaq.kb.names import fold
+from yntymaq.kb.rules import MEMBER_COUNT_RULE
+from yntymaq.kb.store import Store
+from yntymaq.vocab import PREDICATES, Date, Entity, EntityType, Fact, Origin, Reference, Truth
+
+ORGANISATION = "OIC"
+SECRETARY_GENERAL = "OIC/secretary-general"
+# When one name fits several entities, the more likely meaning of a bare name comes first.
+_TYPE_PRIORITY = [EntityType.STATE, EntityType.ORGANISATION, EntityType.ORGAN, EntityType.OFFICE,
+                  EntityType.PERSON, EntityType.PLACE, EntityType.MEETING, EntityType.DOCUMENT]
+
+
+def parse_date(text: str | None, *, field_name: str = "date") -> Date | None:
+    """A user's date (`1995`, `2011-06`, `2012-03-01`, or `today`), with an error naming the field."""
+    if text is None or text == "":
+        return None
+    if text.strip().lower() in ("today", "бүгін", "сегодня"):
+        return Date.today()
+    try:
+        return Date.parse(text)
+    except ValueError as err:
+        raise BadInput(f"{field_name}: {err}") from None
+
+
+def ref_json(entity: Entity | None, lang: str) -> dict | None:
+    return {"id": entity.id, "label": entity.label(lang)} if entity else None
+
+
+def source_json(source: Reference) -> dict:
+    return {"id": source.id, "title": source.title, "url": source.url, "publisher": source.publisher,
+            "locator": source.locator}
+
+
+def _str(d: Date | None) -> str | None:
+    return str(d) if d else None
+
+
+@dataclass(frozen=True)
+class MemberRow:
+    state: Entity
+    status: str
+    start: Date | None
+    end: Date | None
+    certain: bool
+    fact: Fact
+
+    def to_dict(self, lang: str = "kk") -> dict:
+        return {"state": self.state.id, "state_label": self.state.label(lang), "status": self.status,
+                "start": _str(self.start), "end": _str(self.end), "certain": self.certain,
+                "sources": [source_json(s) for s in self.fact.sources]}
+
+
+@dataclass(frozen=True)
+class MemberCount:
+    at: Date
+    members: int
+    suspended: int
+    observers: int
+    uncertain: list[str]
+    rule: str = MEMBER_COUNT_RULE
+
+    def to_dict(self, lang: str = "kk") -> dict:
+        return {"at": str(self.at), "members": self.members, "suspended": self.suspended,
+                "observers": self.observers, "uncertain": self.uncertain, "rule": self.rule}
+
+
+@dataclass(frozen=True)
+class ChairRow:
+    body: Entity
+    state: Entity
+    meeting: Entity | None
+    start: Date | None
+    end: Date | None
+    certain: bool
+    fact: Fact
+
+    def to_dict(self, lang: str = "kk") -> dict:
+        return {"body": self.body.id, "state": self.state.id, "state_label": self.state.label(lang),
+                "meeting": ref_json(self.meeting, lang), "start": _str(self.start), "end": _str(self.end),
+                "certain": self.certain, "rule": self.fact.rule,
+                "sources": [source_json(s) for s in self.fact.sources]}
+
+
+@dataclass(frozen=True)
+class OfficeRow:
+    office: Entity
+    person: Entity
+    citizen_of: list[Entity]
+    start: Date | None
+    end: Date | None
+    certain: bool
+    fact: Fact
+
+    def to_dict(self, lang: str = "kk") -> dict:
+        return {"office": self.office.id, "person": self.person.id, "person_label": self.person.label(lang),
+                "citizen_of": [ref_json(e, lang) for e in self.citizen_of],
+                "start": _str(self.start), "end": _str(self.end), "certain": self.certain,
+                "sources": [source_json(s) for s in self.fact.sources]}
+
+
+@dataclass(frozen=True)
+class MeetingRow:
+    meeting: Entity
+    body: str
+    kind: str
+    ordinal: int
+    city: Entity | None
+    country: Entity | None
+    start: Date | None
+    end: Date | None
+    sources: tuple[Reference, ...]
+
+    def to_dict(self, lang: str = "kk") -> dict:
+        return {"id": self.meeting.id, "label": self.meeting.label(lang), "body": self.body,
+                "ordinal": self.ordinal, "kind": self.kind, "city": ref_json(self.city, lang),
+                "country": ref_json(self.country, lang), "start": _str(self.start), "end": _str(self.end),
+                "sources": [source_json(s) for s in self.sources]}
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    date: Date
+    what: str  # "start" or "end" (or "on" for a meeting)
+    fact: Fact
+    other: Entity | None
+
+    def to_dict(self, kb: "KB", lang: str = "kk") -> dict:
+        return {"date": str(self.date), "what": self.what, "predicate": self.fact.predicate,
+                "predicate_label": PREDICATES[self.fact.predicate].label(lang),
+                "subject": ref_json(kb.entity_or_none(self.fact.subject), lang),
+                "object": ref_json(self.other, lang), "value": self.fact.value,
+                "qualifiers": dict(self.fact.qualifiers), "fact": self.fact.id,
+                "sources": [source_json(s) for s in self.fact.sources]}
+
+
+@dataclass
+class Record:
+    """Everything the knowledge base says of one entity, grouped the way its page shows it."""
+
+    entity: Entity
+    facts: list[Fact]
+    membership: list[MemberRow] = field(default_factory=list)
+    hosted: list[MeetingRow] = field(default_factory=list)
+    chairmanships: list[ChairRow] = field(default_factory=list)
+    offices: list[OfficeRow] = field(default_factory=list)
+    meeting: MeetingRow | None = None
+    chair: list[ChairRow] = field(default_factory=list)
+    previous: Entity | None = None
+    next: Entity | None = None
+
+
+class KB:
+    """The knowledge base, opened from a store (SQLite file or database URL)."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    @classmethod
+    def open(cls, db: str | None = None) -> "KB":
+        store = Store(settings.get("db", db), create=False)
+        if not store.is_built():
+            raise NotFound(f"the knowledge base at {store.url} is empty: run `yntymaq build` first")
+        return cls(store)
+
+    # -- entities and names ---------------------------------------------------------------
+
+    @cached_property
+    def entities(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.store.entities()}
+
+    @cached_property
+    def _name_index(self) -> dict[str, list[tuple[str, bool]]]:
+        index: dict[str, list[tuple[str, bool]]] = {}
+        for e in self.entities.values():
+            for lang, name in e.names.items():
+                index.setdefault(fold(name), []).append((e.id, True))
+            for lang, name in e.aliases:
+                index.setdefault(fold(name), []).append((e.id, False))
+        return index
+
+    def entity(self, ident: str) -> Entity:
+        found = self.entity_or_none(ident)
+        if found is None:
+            raise NotFound(f"no entity has the id {ident!r}")
+        return found
+
+    def entity_or_none(self, ident: str | None) -> Entity | None:
+        return self.entities.get(ident) if ident else None
+
+    def lookup(self, text: str) -> list[Entity]:
+        """Every entity one of whose names (or id) is `text`, best first. Kazakh case endings are
+        tried too, so `Қазақстанның` finds Kazakhstan."""
+        text = text.strip()
+        if text in self.entities:
+            return [self.entities[text]]
+        by_id = [e for i, e in self.entities.items() if i.casefold() == text.casefold()]
+        if by_id:
+            return by_id
+        hits = self._name_index.get(fold(text))
+        if not hits:
+            for stem in _kazakh_stems(text):
+                hits = self._name_index.get(fold(stem))
+                if hits:
+                    break
+        if not hits:
+            return []
+        ranked = sorted(set(hits), key=lambda h: (not h[1], _TYPE_PRIORITY.index(self.entities[h[0]].type), h[0]))
+        return [self.entities[i] for i in dict.fromkeys(i for i, _ in ranked)]
+
+    def resolve(self, text: str) -> Entity:
+        """The one entity `text` names; an error lists the candidates when it names several equally."""
+        found = self.lookup(text)
+        if not found:
+            raise NotFound(f"no entity is named {text!r}: try its id (KZ, OIC/cfm/38) or another spelling")
+        if len(found) > 1:
+            first, second = found[0], found[1]
+            if first.type == second.type and self._preferred(first, text) == self._preferred(second, text):
+                raise Ambiguous(
+                    f"{text!r} names several entities: {', '.join(f'{e.id} ({e.label()})' for e in found)}; give the id",
+                    [e.id for e in found])
+        return found[0]
+
+    def _preferred(self, entity: Entity, text: str) -> bool:
+        return any(fold(n) == fold(text) for n in entity.names.values())
+
+    # -- membership ------------------------------------------------------------------------
+
+    def members(self, *, at: Date | None = None, status: str | None = None,
+                organisation: str = ORGANISATION) -> list[MemberRow]:
+        """The states of `organisation` at a date (today by default) with their status."""
+        from yntymaq.kb.dataset import STATUSES
+
+        if status is not None and status not in STATUSES:
+            raise BadInput(f"status: {status!r} is not one of {', '.join(STATUSES)}")
+        at = at or Date.today()
+        rows = []
+        for fact in self.store.facts(predicate="member_of", object=organisation,
+                                     overlapping=(at.earliest.isoformat(), at.latest.isoformat())):
+            truth = fact.holds_at(at)
+            if truth is Truth.NO or (status and fact.qualifier("status") != status):
+                continue
+            rows.append(MemberRow(self.entity(fact.subject), fact.qualifier("status"), fact.start, fact.end,
+                                  truth is Truth.YES, fact))
+        rows.sort(key=lambda r: (r.state.label("en"), r.start.sort_key() if r.start else (dt.date.min, 0)))
+        return rows
+
+    def member_count(self, *, at: Date | None = None, organisation: str = ORGANISATION) -> MemberCount:
+        """How many members (suspended ones included) and observers at a date, derived from member_of."""
+        at = at or Date.today()
+        sure: dict[str, str] = {}
+        unsure: set[str] = set()
+        for row in self.members(at=at, organisation=organisation):
+            if row.certain:
+                sure[row.state.id] = row.status
+            else:
+                unsure.add(row.state.id)
+        statuses = list(sure.values())
+        return MemberCount(
+            at=at,
+            members=sum(s in ("member", "suspended") for s in statuses),
+            suspended=statuses.count("suspended"),
+            observers=statuses.count("observer"),
+            uncertain=sorted(unsure - set(sure)),
+        )
+
+    def membership_history(self, state: str, organisation: str = ORGANISATION) -> list[MemberRow]:
+        facts = self.store.facts(subject=state, predicate="member_of", object=organisation)
+        rows = [MemberRow(self.entity(state), f.qualifier("status"), f.start, f.end, True, f) for f in facts]
+        return sorted(rows, key=lambda r: r.start.sort_key() if r.start else (dt.date.min, 0))
+
+    # -- chairs and offices ----------------------------------------------------------------
+
+    def chairs(self, *, body: str = "cfm", at: Date | None = None) -> list[ChairRow]:
+        """Who chaired a body (cfm or summit, or an organ id), derived from its sessions."""
+        body_id = BODIES.get(body, body)
+        if body_id not in BODIES.values():
+            raise BadInput(f"body: {body!r} is not one of {', '.join(BODIES)}")
+        rows = []
+        for fact in self.store.facts(subject=body_id, predicate="chaired_by"):
+            truth = fact.holds_at(at) if at else Truth.YES
+            if truth is Truth.NO:
+                continue
+            rows.append(ChairRow(self.entity(body_id), self.entity(fact.object),
+                                 self.entity_or_none(fact.qualifier("meeting")), fact.start, fact.end,
+                                 truth is Truth.YES, fact))
+        return sorted(rows, key=lambda r: r.start.sort_key() if r.start else (dt.date.min, 0))
+
+    def office_holders(self, *, office: str = SECRETARY_GENERAL, at: Date | None = None) -> list[OfficeRow]:
+        rows = []
+        for fact in self.store.facts(predicate="holds_office", object=office):
+            truth = fact.holds_at(at) if at else Truth.YES
+            if truth is Truth.NO:
+                continue
+            citizenship = [self.entity(f.object) for f in self.store.facts(subject=fact.subject, predicate="citizen_of")]
+            rows.append(OfficeRow(self.entity(office), self.entity(fact.subject), citizenship, fact.start, fact.end,
+                                  truth is Truth.YES, fact))
+        return sorted(rows, key=lambda r: r.start.sort_key() if r.start else (dt.date.min, 0))
+
+    # -- meetings --------------------------------------------------------------------------
+
+    @cached_property
+    def _meetings(self) -> list[MeetingRow]:
+        facts = self.store.facts(predicate=("meeting_of", "held_in", "hosted_by"))
+        by_meeting: dict[str, dict[str, Fact]] = {}
+        for f in facts:
+            if f.origin is Origin.CURATED:
+                by_meeting.setdefault(f.subject, {}).setdefault(f.predicate, f)
+        body_names = {v: k for k, v in BODIES.items()}
+        rows = []
+        for ident, group in by_meeting.items():
+            of = group.get("meeting_of")
+            if of is None or of.object not in body_names:
+                continue
+            held, host = group.get("held_in"), group.get("hosted_by")
+            rows.append(MeetingRow(
+                self.entity(ident), body_names[of.object], of.qualifier("kind"), int(of.qualifier("ordinal")),
+                self.entity_or_none(held.object if held else None), self.entity_or_none(host.object if host else None),
+                of.start, of.end, of.sources,
+            ))
+        return sorted(rows, key=lambda r: (r.start.sort_key() if r.start else (dt.date.min, 0), r.meeting.id))
+
+    def meetings(self, *, body: str | None = None, kind: str | None = None, year: int | None = None,
+                 number: int | None = None, place: str | None = None) -> list[MeetingRow]:
+        """Summits and CFM sessions, filtered by body, kind, year, number and place (a city or a state)."""
+        if body is not None and body not in BODIES:
+            raise BadInput(f"body: {body!r} is not one of {', '.join(BODIES)}")
+        if kind is not None and kind not in KINDS:
+            raise BadInput(f"kind: {kind!r} is not one of {', '.join(KINDS)}")
+        place_id = self.resolve(place).id if place else None
+        out = []
+        for row in self._meetings:
+            if body and row.body != body or kind and row.kind != kind or number and row.ordinal != number:
+                continue
+            if year and not (row.start and (row.start.year == year or (row.end and row.start.year <= year <= row.end.year))):
+                continue
+            if place_id and place_id not in (row.city and row.city.id, row.country and row.country.id):
+                continue
+            out.append(row)
+        return out
+
+    def meeting(self, ident: str) -> MeetingRow:
+        for row in self._meetings:
+            if row.meeting.id == ident:
+                return row
+        raise NotFound(f"no meeting has the id {ident!r}")
+
+    # -- records and timelines ---------------------------------------------------------------
+
+    def record(self, ident: str) -> Record:
+        entity = self.entity(ident)
+        record = Record(entity, self.store.facts(about=ident))
+        if entity.type is EntityType.STATE:
+            record.membership = self.membership_history(ident)
+            record.hosted = [m for m in self._meetings if m.country and m.country.id == ident]
+            record.chairmanships = [c for body in BODIES for c in self.chairs(body=body) if c.state.id == ident]
+        if entity.type in (EntityType.PERSON, EntityType.OFFICE):
+            rows = self.office_holders(office=ident) if entity.type is EntityType.OFFICE else [
+                row for f in record.facts if f.predicate == "holds_office" and f.subject == ident
+                for row in self.office_holders(office=f.object) if row.person.id == ident]
+            record.offices = rows
+        if entity.type is EntityType.MEETING:
+            try:
+                record.meeting = self.meeting(ident)
+            except NotFound:
+                record.meeting = None
+            if record.meeting:
+                m = record.meeting
+                record.chair = [c for c in self.chairs(body=m.body) if c.meeting and c.meeting.id == ident]
+                same = [r for r in self._meetings if r.body == m.body and r.kind == m.kind]
+                by_ordinal = {r.ordinal: r.meeting for r in same}
+                record.previous = by_ordinal.get(m.ordinal - 1)
+                record.next = by_ordinal.get(m.ordinal + 1)
+        return record
+
+    def timeline(self, ident: str) -> list[TimelineEvent]:
+        """The dated facts of an entity as events, oldest first."""
+        self.entity(ident)
+        events = []
+        for fact in self.store.facts(about=ident):
+            other_id = fact.object if fact.subject == ident else fact.subject
+            other = self.entity_or_none(other_id)
+            if fact.start:
+                events.append(TimelineEvent(fact.start, "on" if fact.info.end_inclusive else "start", fact, other))
+            if fact.end and not fact.info.end_inclusive:
+                events.append(TimelineEvent(fact.end, "end", fact, other))
+        return sorted(events, key=lambda e: (e.date.sort_key(), e.what != "end"))
+
+    def sources_of(self, fact_id: int) -> list[Reference]:
+        for fact in self.store.facts():
+            if fact.id == fact_id:
+                return list(fact.sources)
+        raise NotFound(f"no fact has the id {fact_id}")
+
+
+def _kazakh_stems(word: str) -> list[str]:
+    """Candidate stems of a Kazakh word form, from the text engine when it is available."""
+    try:
+        from yntymaq.text.inflect import kk_analyses
+    except ImportError:
+        return []
+    words = word.split()
+    if not words:
+        return []
+    head, last = " ".join(words[:-1]), words[-1]
+    return [f"{head} {a.stem}".strip() for a in kk_analyses(last) if a.stem != last]

@@ -1,0 +1,50 @@
+"""Derivation rules: facts computed from other facts, never typed in twice.
+
+Each rule has a versioned name, stored with every fact it derives, so provenance stays exact when a
+rule changes.
+"""
+
+from __future__ import annotations
+
+from yntymaq.kb.meetings import BODIES
+from yntymaq.vocab import Fact, Origin
+
+CHAIR_RULE = "chair.from_sessions.v1"
+MEMBER_COUNT_RULE = "member_count.v1"
+
+
+def derive_chairs(facts: list[Fact]) -> list[Fact]:
+    """The host of a body's ordinary session N chairs the body from N's opening until N+1's.
+
+    Extraordinary sessions do not pass the chair on. The last chair's term is open.
+    """
+    sessions: dict[str, list[tuple[int, Fact]]] = {}
+    hosts: dict[str, Fact] = {}
+    for fact in facts:
+        if fact.predicate == "meeting_of" and fact.qualifier("kind") == "ordinary":
+            sessions.setdefault(fact.object, []).append((int(fact.qualifier("ordinal")), fact))
+        elif fact.predicate == "hosted_by":
+            hosts[fact.subject] = fact
+    derived = []
+    for body in BODIES.values():
+        chain = sorted(sessions.get(body, []), key=lambda pair: pair[0])
+        for i, (ordinal, session) in enumerate(chain):
+            host = hosts.get(session.subject)
+            if host is None or session.start is None:
+                continue
+            following = chain[i + 1] if i + 1 < len(chain) else None
+            if following and following[0] != ordinal + 1:
+                continue  # a session is missing from the data: when this chair ended is unknown
+            following = following[1] if following else None
+            end = following.start if following else None
+            sources = session.sources + (following.sources if following else ())
+            derived.append(Fact(
+                subject=body, predicate="chaired_by", object=host.object, start=session.start, end=end,
+                qualifiers=(("meeting", session.subject),), sources=tuple(dict.fromkeys(sources)),
+                origin=Origin.DERIVED, rule=CHAIR_RULE, where=session.where,
+            ))
+    return derived
+
+
+def derive_all(facts: list[Fact]) -> list[Fact]:
+    return derive_chairs(facts)

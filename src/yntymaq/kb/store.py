@@ -1,0 +1,329 @@
+"""The one storage layer: every database access of yntymaq goes through `Store`.
+
+SQLite by default (a file), PostgreSQL by URL. The schema grows by named migrations recorded in the
+`migrations` table. Writing the curated dataset is one transaction: a failure leaves the previous
+knowledge base as it was. SQLite runs in WAL mode so that serving reads never wait for a write.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy import event
+
+from yntymaq.errors import YntymaqError
+from yntymaq.kb.dataset import Dataset
+from yntymaq.vocab import Date, Entity, EntityType, Fact, Origin, Reference
+
+metadata = sa.MetaData()
+
+migrations_table = sa.Table(
+    "migrations", metadata,
+    sa.Column("name", sa.String, primary_key=True),
+    sa.Column("applied_at", sa.Float, nullable=False),
+)
+meta_table = sa.Table(
+    "meta", metadata,
+    sa.Column("key", sa.String, primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+sources_table = sa.Table(
+    "sources", metadata,
+    sa.Column("id", sa.String, primary_key=True),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("url", sa.Text, nullable=False, default=""),
+    sa.Column("publisher", sa.Text, nullable=False, default=""),
+    sa.Column("published", sa.String, nullable=False, default=""),
+)
+entities_table = sa.Table(
+    "entities", metadata,
+    sa.Column("id", sa.String, primary_key=True),
+    sa.Column("type", sa.String, nullable=False, index=True),
+    sa.Column("parent", sa.String),
+    sa.Column("country", sa.String),
+    sa.Column("origin", sa.String, nullable=False, default="curated"),
+)
+names_table = sa.Table(
+    "names", metadata,
+    sa.Column("entity", sa.String, nullable=False, index=True),
+    sa.Column("lang", sa.String, nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("preferred", sa.Boolean, nullable=False),
+)
+facts_table = sa.Table(
+    "facts", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("subject", sa.String, nullable=False),
+    sa.Column("predicate", sa.String, nullable=False),
+    sa.Column("object", sa.String),
+    sa.Column("value", sa.Text),
+    # Dates as written (their precision) plus the first and last day each may stand for, so that
+    # the database can filter by date and Python decides what is certain.
+    sa.Column("start", sa.String),
+    sa.Column("start_lo", sa.String),
+    sa.Column("start_hi", sa.String),
+    sa.Column("end", sa.String),
+    sa.Column("end_lo", sa.String),
+    sa.Column("end_hi", sa.String),
+    sa.Column("qualifiers", sa.Text, nullable=False, default="[]"),
+    sa.Column("origin", sa.String, nullable=False),
+    sa.Column("rule", sa.String, nullable=False, default=""),
+    sa.Column("location", sa.String, nullable=False, default=""),
+    sa.Column("note", sa.Text, nullable=False, default=""),
+    sa.Index("facts_by_predicate_object", "predicate", "object"),
+    sa.Index("facts_by_subject", "subject", "predicate"),
+)
+fact_sources_table = sa.Table(
+    "fact_sources", metadata,
+    sa.Column("fact_id", sa.Integer, sa.ForeignKey("facts.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("source_id", sa.String, nullable=False),
+    sa.Column("locator", sa.String, nullable=False, default=""),
+)
+
+_INITIAL = [migrations_table, meta_table, sources_table, entities_table, names_table, facts_table, fact_sources_table]
+
+
+def _create(tables: list[sa.Table]) -> Callable[[sa.Connection], None]:
+    def apply(conn: sa.Connection) -> None:
+        metadata.create_all(conn, tables=tables)
+    return apply
+
+
+MIGRATIONS: list[tuple[str, Callable[[sa.Connection], None]]] = [
+    ("0001_knowledge_base", _create(_INITIAL)),
+]
+"""Named migrations, applied in order and recorded; later layers append theirs (see `register_migration`)."""
+
+
+def register_migration(name: str, tables: list[sa.Table]) -> None:
+    if name not in {n for n, _ in MIGRATIONS}:
+        MIGRATIONS.append((name, _create(tables)))
+
+
+def database_url(target: str) -> str:
+    """An SQLAlchemy URL for a file path or a URL."""
+    if "://" in target:
+        return target
+    return f"sqlite:///{Path(target).expanduser()}"
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    entities: int
+    facts: int
+    derived: int
+    sources: int
+    seconds: float
+    changed: bool
+
+
+def _day(d) -> str | None:
+    return d.isoformat() if d else None
+
+
+class Store:
+    """A connection to one knowledge base."""
+
+    def __init__(self, target: str, *, create: bool = True):
+        self.url = database_url(target)
+        if self.url.startswith("sqlite:///"):
+            path = Path(self.url.removeprefix("sqlite:///"))
+            if not create and not path.exists():
+                raise YntymaqError(f"no knowledge base at {path}: run `yntymaq build` first")
+            path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.engine = sa.create_engine(self.url)
+        except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError, ImportError) as err:
+            raise YntymaqError(f"cannot open the database {target!r}: {err}") from None
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        try:
+            self.migrate()
+        except sa.exc.OperationalError as err:
+            raise YntymaqError(f"cannot open the database {target!r}: {err.orig}") from None
+
+    # -- schema ----------------------------------------------------------------------------
+
+    def migrate(self) -> list[str]:
+        applied_now = []
+        with self.engine.begin() as conn:
+            migrations_table.create(conn, checkfirst=True)
+            done = {row.name for row in conn.execute(sa.select(migrations_table.c.name))}
+            for name, apply in MIGRATIONS:
+                if name in done:
+                    continue
+                apply(conn)
+                conn.execute(migrations_table.insert().values(name=name, applied_at=time.time()))
+                applied_now.append(name)
+        return applied_now
+
+    def applied_migrations(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return [r.name for r in conn.execute(sa.select(migrations_table.c.name).order_by(migrations_table.c.name))]
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def write_dataset(self, dataset: Dataset, derived: list[Fact]) -> BuildReport:
+        """Replace the curated and derived knowledge in one transaction; extracted facts stay."""
+        began = time.perf_counter()
+        with self.engine.begin() as conn:
+            current = conn.execute(sa.select(meta_table.c.value).where(meta_table.c.key == "dataset_digest")).scalar()
+            if current == dataset.digest:
+                return BuildReport(len(dataset.entities), len(dataset.facts), len(derived), len(dataset.sources),
+                                   time.perf_counter() - began, changed=False)
+            old = sa.select(facts_table.c.id).where(facts_table.c.origin.in_([Origin.CURATED.value, Origin.DERIVED.value]))
+            conn.execute(fact_sources_table.delete().where(fact_sources_table.c.fact_id.in_(old)))
+            conn.execute(facts_table.delete().where(facts_table.c.origin.in_([Origin.CURATED.value, Origin.DERIVED.value])))
+            curated_ids = sa.select(entities_table.c.id).where(entities_table.c.origin == "curated")
+            conn.execute(names_table.delete().where(names_table.c.entity.in_(curated_ids)))
+            conn.execute(entities_table.delete().where(entities_table.c.origin == "curated"))
+            conn.execute(sources_table.delete())
+
+            conn.execute(sources_table.insert(), [
+                {"id": s.id, "title": s.title, "url": s.url, "publisher": s.publisher, "published": s.published}
+                for s in dataset.sources.values()
+            ])
+            conn.execute(entities_table.insert(), [
+                {"id": e.id, "type": e.type.value, "parent": e.parent, "country": e.country, "origin": "curated"}
+                for e in dataset.entities.values()
+            ])
+            conn.execute(names_table.insert(), [
+                {"entity": e.id, "lang": lang, "name": name, "preferred": preferred}
+                for e in dataset.entities.values()
+                for (lang, name), preferred in [*((pair, True) for pair in e.names.items()), *((pair, False) for pair in e.aliases)]
+            ])
+            self._insert_facts(conn, [*dataset.facts, *derived], dataset.notes)
+            for key, value in (("dataset_digest", dataset.digest), ("built_at", str(time.time()))):
+                conn.execute(meta_table.delete().where(meta_table.c.key == key))
+                conn.execute(meta_table.insert().values(key=key, value=value))
+        return BuildReport(len(dataset.entities), len(dataset.facts), len(derived), len(dataset.sources),
+                           time.perf_counter() - began, changed=True)
+
+    def _insert_facts(self, conn: sa.Connection, facts: Iterable[Fact], notes: dict[str, str]) -> None:
+        facts = list(facts)
+        rows = [_fact_row(f, notes.get(f.where, "") if f.origin is Origin.CURATED else "") for f in facts]
+        # Insert one by one only where ids are needed back; executemany with RETURNING is not portable.
+        first_id = (conn.execute(sa.select(sa.func.max(facts_table.c.id))).scalar() or 0) + 1
+        for i, row in enumerate(rows):
+            row["id"] = first_id + i
+        if rows:
+            conn.execute(facts_table.insert(), rows)
+        links = [
+            {"fact_id": first_id + i, "source_id": s.id, "locator": s.locator}
+            for i, f in enumerate(facts) for s in f.sources if isinstance(s, Reference)
+        ]
+        if links:
+            conn.execute(fact_sources_table.insert(), links)
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def meta(self, key: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(meta_table.c.value).where(meta_table.c.key == key)).scalar()
+
+    def is_built(self) -> bool:
+        return self.meta("dataset_digest") is not None
+
+    def entities(self, *, type: EntityType | None = None) -> list[Entity]:
+        query = sa.select(entities_table)
+        if type is not None:
+            query = query.where(entities_table.c.type == type.value)
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(entities_table.c.id)).all()
+            names = conn.execute(sa.select(names_table)).all()
+        by_entity: dict[str, list] = {}
+        for n in names:
+            by_entity.setdefault(n.entity, []).append(n)
+        out = []
+        for r in rows:
+            own = by_entity.get(r.id, [])
+            out.append(Entity(
+                r.id, EntityType(r.type),
+                {n.lang: n.name for n in own if n.preferred},
+                tuple((n.lang, n.name) for n in own if not n.preferred),
+                country=r.country, parent=r.parent,
+            ))
+        return out
+
+    def facts(self, *, subject: str | None = None, predicate: str | Iterable[str] | None = None,
+              object: str | None = None, about: str | None = None, overlapping: tuple | None = None,
+              origin: Origin | None = None) -> list[Fact]:
+        """Facts matching every filter given; `about` matches subject or object; `overlapping` is a
+        (first day, last day) pair of ISO dates the fact's interval may touch."""
+        t = facts_table
+        query = sa.select(t)
+        if subject is not None:
+            query = query.where(t.c.subject == subject)
+        if predicate is not None:
+            query = query.where(t.c.predicate == predicate if isinstance(predicate, str) else t.c.predicate.in_(list(predicate)))
+        if object is not None:
+            query = query.where(t.c.object == object)
+        if about is not None:
+            query = query.where(sa.or_(t.c.subject == about, t.c.object == about, t.c.qualifiers.contains(f'"{about}"')))
+        if origin is not None:
+            query = query.where(t.c.origin == origin.value)
+        if overlapping is not None:
+            lo, hi = overlapping
+            query = query.where(sa.or_(t.c.start_lo.is_(None), t.c.start_lo <= hi))
+            query = query.where(sa.or_(t.c.end_hi.is_(None), t.c.end_hi >= lo))
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(t.c.id)).all()
+            sources = self._sources_for(conn, [r.id for r in rows])
+        return [_fact_from_row(r, sources.get(r.id, ())) for r in rows]
+
+    def _sources_for(self, conn: sa.Connection, fact_ids: list[int]) -> dict[int, tuple[Reference, ...]]:
+        if not fact_ids:
+            return {}
+        fs, s = fact_sources_table, sources_table
+        out: dict[int, list[Reference]] = {}
+        for chunk_start in range(0, len(fact_ids), 500):
+            chunk = fact_ids[chunk_start:chunk_start + 500]
+            query = sa.select(fs.c.fact_id, fs.c.locator, s).join(s, s.c.id == fs.c.source_id).where(fs.c.fact_id.in_(chunk))
+            for r in conn.execute(query):
+                out.setdefault(r.fact_id, []).append(Reference(r.id, r.title, r.url, r.publisher, r.published, r.locator))
+        return {k: tuple(v) for k, v in out.items()}
+
+    def sources(self) -> list[Reference]:
+        with self.engine.connect() as conn:
+            return [Reference(r.id, r.title, r.url, r.publisher, r.published)
+                    for r in conn.execute(sa.select(sources_table).order_by(sources_table.c.id))]
+
+    def count_facts(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(facts_table)).scalar()
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.close()
+
+
+def _fact_row(f: Fact, note: str) -> dict:
+    return {
+        "subject": f.subject, "predicate": f.predicate, "object": f.object, "value": f.value,
+        "start": str(f.start) if f.start else None,
+        "start_lo": _day(f.start.earliest) if f.start else None,
+        "start_hi": _day(f.start.latest) if f.start else None,
+        "end": str(f.end) if f.end else None,
+        "end_lo": _day(f.end.earliest) if f.end else None,
+        "end_hi": _day(f.end.latest) if f.end else None,
+        "qualifiers": json.dumps([list(q) for q in f.qualifiers], ensure_ascii=False),
+        "origin": f.origin.value, "rule": f.rule, "location": f.where, "note": note,
+    }
+
+
+def _fact_from_row(r, sources: tuple[Reference, ...]) -> Fact:
+    return Fact(
+        subject=r.subject, predicate=r.predicate, object=r.object, value=r.value,
+        start=Date.parse(r.start) if r.start else None, end=Date.parse(r.end) if r.end else None,
+        qualifiers=tuple(tuple(q) for q in json.loads(r.qualifiers)), sources=sources,
+        origin=Origin(r.origin), rule=r.rule, where=r.location, id=r.id,
+    )
