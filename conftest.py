@@ -27,3 +27,11 @@ def shipped_kb(tmp_path_factory):
 
     _, store = build(str(tmp_path_factory.mktemp("shipped") / "kb.sqlite"))
     return KB(store)
+
+
+@pytest.fixture(scope="session")
+def fixture_kb(tmp_path_factory):
+    """The tiny invented knowledge base of `yntymaq.kb.fixture`, built once per test session."""
+    from yntymaq.kb.fixture import build_fixture_kb
+
+    return build_fixture_kb(tmp_path_factory.mktemp("fixture") / "kb.sqlite")

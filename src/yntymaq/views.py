@@ -80,5 +80,6 @@ def entity_view(kb: KB, record: Record, lang: str) -> dict:
         },
         "meeting": meeting,
         "sections": sections,
+        "conflicts": [c.to_dict(lang) for c in record.conflicts],
         "facts": [fact_view(kb, f, lang) for f in record.facts],
     }

@@ -353,3 +353,44 @@ def meeting_id(body: str, kind: str, ordinal: int) -> str:
     """The id of a meeting: `OIC/cfm/38`, `OIC/summit-extraordinary/4`."""
     suffix = "" if kind == "ordinary" else f"-{kind}"
     return f"OIC/{body}{suffix}/{ordinal}"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A name in a text linked to a KB entity (or left unlinked, with the candidates it could be)."""
+
+    start: int  # offsets in the original text
+    end: int
+    text: str
+    entity: str | None
+    candidates: tuple[str, ...] = ()
+    score: float = 1.0
+    rule: str = ""  # "mention.exact.v1", "mention.inflected.v1", "mention.fuzzy.v1", "mention.meeting.v1"
+    sentence: int = -1
+
+
+class VerdictKind(str, Enum):
+    SUPPORTED = "supported"
+    CONTRADICTED = "contradicted"
+    NEW = "new"
+    UNVERIFIABLE = "unverifiable"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A fact read from a text: the fact (origin extracted, its source a Span) and the rule that read it."""
+
+    fact: Fact
+    span: Span
+    rule: str
+    lang: str = "kk"
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """What the knowledge base says of a claim, with the facts that decide it and why."""
+
+    kind: VerdictKind
+    evidence: tuple[Fact, ...] = ()
+    reason: str = ""
+    rule: str = ""  # the check rule, e.g. "check.membership.v1", or the charter rule that decided a term

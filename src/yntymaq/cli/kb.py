@@ -209,6 +209,29 @@ def export_command(fmt: str, output: str, db: str | None) -> None:
         click.echo(t("msg.exported", settings.get("lang"), count=count, path=output), err=True)
 
 
+@click.command("conflicts")
+@click.argument("entity", required=False)
+@DB_OPTION
+@output_options
+def conflicts_command(entity: str | None, db: str | None, fmt: str, lang: str) -> None:
+    """Дереккөздер қайшылығы / расхождения источников / where the curated sources disagree.
+
+    Every version is kept with its source; this lists them side by side.
+
+    Example: yntymaq conflicts Egypt
+    """
+    kb = KB.open(db)
+    ident = kb.resolve(entity).id if entity else None
+    conflicts = [c.to_dict(lang) for c in kb.conflicts(ident)]
+    rows = [{"subject": c["subject"], "predicate": c["predicate_label"],
+             "value": v["object"] or v["value"] or "", "start": v["start"], "end": v["end"],
+             "sources": ", ".join(s["id"] for s in v["sources"])}
+            for c in conflicts for v in c["versions"]]
+    emit(rows, [("subject", "col.id"), ("predicate", "col.predicate"), ("value", "col.value"),
+                ("start", "col.start"), ("end", "col.end"), ("sources", "col.sources")],
+         fmt=fmt, lang=lang, payload=conflicts)
+
+
 @click.command("predicates")
 @output_options
 def predicates_command(fmt: str, lang: str) -> None:
@@ -224,5 +247,5 @@ def predicates_command(fmt: str, lang: str) -> None:
 
 def register(group: click.Group) -> None:
     for command in (build_command, show_command, members_command, meetings_command, chair_command,
-                    office_command, timeline_command, export_command, predicates_command):
+                    office_command, timeline_command, export_command, conflicts_command, predicates_command):
         group.add_command(command)

@@ -148,6 +148,28 @@ class TimelineEvent:
                 "sources": [source_json(s) for s in self.fact.sources]}
 
 
+@dataclass(frozen=True)
+class Conflict:
+    """Curated facts from different sources that cannot all be right; the KB keeps each with its source."""
+
+    subject: Entity
+    predicate: str
+    facts: tuple[Fact, ...]
+
+    def to_dict(self, lang: str = "kk") -> dict:
+        return {"subject": ref_json(self.subject, lang), "predicate": self.predicate,
+                "predicate_label": PREDICATES[self.predicate].label(lang),
+                "versions": [{"fact": f.id, "object": f.object, "value": f.value, "start": _str(f.start),
+                              "end": _str(f.end), "qualifiers": dict(f.qualifiers), "where": f.where,
+                              "sources": [source_json(s) for s in f.sources]} for f in self.facts]}
+
+
+# Predicates with one true answer per subject (a meeting has one place and one span of days).
+_FUNCTIONAL = ("meeting_of", "held_in", "hosted_by", "founded")
+# Predicates whose rows conflict when they overlap in time but disagree on when they began or ended.
+_INTERVALS = ("member_of", "holds_office")
+
+
 @dataclass
 class Record:
     """Everything the knowledge base says of one entity, grouped the way its page shows it."""
@@ -162,6 +184,7 @@ class Record:
     chair: list[ChairRow] = field(default_factory=list)
     previous: Entity | None = None
     next: Entity | None = None
+    conflicts: list[Conflict] = field(default_factory=list)
 
 
 class KB:
@@ -364,6 +387,7 @@ class KB:
     def record(self, ident: str) -> Record:
         entity = self.entity(ident)
         record = Record(entity, self.store.facts(about=ident))
+        record.conflicts = self.conflicts(ident)
         if entity.type is EntityType.STATE:
             record.membership = self.membership_history(ident)
             record.hosted = [m for m in self._meetings if m.country and m.country.id == ident]
@@ -387,6 +411,29 @@ class KB:
                 record.next = by_ordinal.get(m.ordinal + 1)
         return record
 
+    def conflicts(self, ident: str | None = None) -> list[Conflict]:
+        """Where curated sources disagree: every version is kept, each with its source."""
+        facts = self.store.facts(subject=ident, origin=Origin.CURATED)
+        groups: dict[tuple, list[Fact]] = {}
+        for f in facts:
+            if f.predicate in _FUNCTIONAL:
+                groups.setdefault((f.subject, f.predicate), []).append(f)
+            elif f.predicate in _INTERVALS:
+                groups.setdefault((f.subject, f.predicate, f.object, f.qualifier("status")), []).append(f)
+        out = []
+        for key, group in groups.items():
+            if len(group) < 2:
+                continue
+            if key[1] in _FUNCTIONAL:
+                versions = {(f.object, f.value, f.start, f.end) for f in group}
+                clash = group if len(versions) > 1 else []
+            else:
+                clash = [f for f in group if any(
+                    g is not f and (g.start, g.end) != (f.start, f.end) and _overlap(f, g) for g in group)]
+            if clash:
+                out.append(Conflict(self.entity(key[0]), key[1], tuple(clash)))
+        return sorted(out, key=lambda c: (c.subject.id, c.predicate))
+
     def timeline(self, ident: str) -> list[TimelineEvent]:
         """The dated facts of an entity as events, oldest first."""
         self.entity(ident)
@@ -405,6 +452,14 @@ class KB:
             if fact.id == fact_id:
                 return list(fact.sources)
         raise NotFound(f"no fact has the id {fact_id}")
+
+
+def _overlap(a: Fact, b: Fact) -> bool:
+    a_lo = a.start.earliest if a.start else dt.date.min
+    b_lo = b.start.earliest if b.start else dt.date.min
+    a_hi = a.end.latest if a.end else dt.date.max
+    b_hi = b.end.latest if b.end else dt.date.max
+    return a_lo < b_hi and b_lo < a_hi
 
 
 def _kazakh_stems(word: str) -> list[str]:

@@ -20,11 +20,14 @@ def derive_chairs(facts: list[Fact]) -> list[Fact]:
     """
     sessions: dict[str, list[tuple[int, Fact]]] = {}
     hosts: dict[str, Fact] = {}
+    seen: set[str] = set()
     for fact in facts:
-        if fact.predicate == "meeting_of" and fact.qualifier("kind") == "ordinary":
+        # Where sources disagree on a session, the first row (meetings.csv) carries the chain.
+        if fact.predicate == "meeting_of" and fact.qualifier("kind") == "ordinary" and fact.subject not in seen:
+            seen.add(fact.subject)
             sessions.setdefault(fact.object, []).append((int(fact.qualifier("ordinal")), fact))
         elif fact.predicate == "hosted_by":
-            hosts[fact.subject] = fact
+            hosts.setdefault(fact.subject, fact)
     derived = []
     for body in BODIES.values():
         chain = sorted(sessions.get(body, []), key=lambda pair: pair[0])
