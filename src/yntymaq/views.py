@@ -5,9 +5,12 @@ Nothing here queries the database directly; it arranges what `yntymaq.kb.KB` ret
 
 from __future__ import annotations
 
+from yntymaq.errors import Ambiguous, BadInput
 from yntymaq.i18n import t
-from yntymaq.kb.query import KB, Record, ref_json, source_json
-from yntymaq.vocab import ENTITY_TYPE_LABELS, PREDICATES, Fact
+from yntymaq.kb.meetings import BODIES
+from yntymaq.kb.query import KB, ORGANISATION, SECRETARY_GENERAL, Record, ref_json, source_json
+from yntymaq.text.alphabet import KAZAKH_LOWER
+from yntymaq.vocab import ENTITY_TYPE_LABELS, PREDICATES, Date, Entity, EntityType, Fact
 
 
 def fact_view(kb: KB, fact: Fact, lang: str) -> dict:
@@ -63,9 +66,10 @@ def entity_view(kb: KB, record: Record, lang: str) -> dict:
                                  _flat([r.to_dict(lang) for r in record.hosted], lang)))
     if record.offices:
         key = "holders" if e.type.value == "office" else "offices"
-        sections.append(_section(key, lang, [("person_label", "col.person"), ("office", "col.office"),
+        rows = _flat([r.to_dict(lang) | {"office_label": r.office.label(lang)} for r in record.offices], lang)
+        sections.append(_section(key, lang, [("person_label", "col.person"), ("office_label", "col.office"),
                                              ("citizen_of_label", "col.nationality"), ("start", "col.start"), ("end", "col.end")],
-                                 _flat([r.to_dict(lang) for r in record.offices], lang)))
+                                 rows))
     meeting = record.meeting.to_dict(lang) if record.meeting else None
     if meeting:
         meeting["kind_label"] = t(f"kind.{meeting['kind']}", lang)
@@ -82,4 +86,183 @@ def entity_view(kb: KB, record: Record, lang: str) -> dict:
         "sections": sections,
         "conflicts": [c.to_dict(lang) for c in record.conflicts],
         "facts": [fact_view(kb, f, lang) for f in record.facts],
+        "chart": chart_view(kb, lang, record=record),  # the entity's own rows of the timeline picture
     }
+
+
+# -- pages of the web UI and the API (each builds the one dict its page renders and its endpoint returns) --
+
+KAZAKHSTAN = "KZ"
+"""The state the home page highlights."""
+
+
+def _known_bodies(kb: KB) -> list[str]:
+    """The meeting bodies the knowledge base declares (a dataset may lack an organ's entity)."""
+    return [body for body, organ in BODIES.items() if kb.entity_or_none(organ)]
+
+
+def _rows(rows, lang: str) -> list[dict]:
+    return [r.to_dict(lang) for r in rows]
+
+
+def home_view(kb: KB, lang: str, *, at: Date | None = None) -> dict:
+    """The organisation at a glance on a date (today by default): members, chairs, office, meetings."""
+    at = at or Date.today()
+    organisation = kb.entity_or_none(ORGANISATION)
+    bodies = _known_bodies(kb)
+    secretary_general = (_rows(kb.office_holders(office=SECRETARY_GENERAL, at=at), lang)
+                         if kb.entity_or_none(SECRETARY_GENERAL) else [])
+    # The latest meetings that had begun by the date asked about, newest first.
+    held = [m for m in kb.meetings() if m.start and m.start.earliest <= at.latest]
+    kazakhstan = kb.entity_or_none(KAZAKHSTAN)
+    highlight = None
+    if kazakhstan:
+        highlight = {
+            "entity": ref_json(kazakhstan, lang),
+            "membership": _rows(kb.membership_history(KAZAKHSTAN), lang),
+            "chairmanships": [c.to_dict(lang) for body in bodies for c in kb.chairs(body=body)
+                              if c.state.id == KAZAKHSTAN],
+            "hosted": _rows(kb.meetings(place=KAZAKHSTAN), lang),
+        }
+    return {
+        "at": str(at),
+        "organisation": ref_json(organisation, lang) or {"id": ORGANISATION, "label": t("org.name", lang)},
+        "count": kb.member_count(at=at).to_dict(lang),
+        "observers": _rows(kb.members(at=at, status="observer"), lang),
+        "suspended": _rows(kb.members(at=at, status="suspended"), lang),
+        "chairs": {body: _rows(kb.chairs(body=body, at=at), lang) for body in bodies},
+        "secretary_general": secretary_general,
+        "latest_meetings": _rows(reversed(held[-6:]), lang),
+        "kazakhstan": highlight,
+    }
+
+
+def alphabetical(name: str) -> tuple:
+    """A sort key that orders names as a Kazakh reader expects (ә after а, қ after к...); Russian
+    follows the same order, and Latin letters come first."""
+    return tuple(1000 + _KAZAKH_ORDER[ch] if ch in _KAZAKH_ORDER else ord(ch) for ch in name.casefold())
+
+
+_KAZAKH_ORDER = {ch: i for i, ch in enumerate(KAZAKH_LOWER)}
+
+
+def members_view(kb: KB, lang: str, *, at: Date | None = None, status: str | None = None) -> dict:
+    """The states of the OIC at a date (today by default), optionally of one status, with the count;
+    states in the alphabetical order of the page's language."""
+    at = at or Date.today()
+    rows = sorted(kb.members(at=at, status=status), key=lambda r: alphabetical(r.state.label(lang)))
+    return {
+        "at": str(at),
+        "status": status,
+        "count": kb.member_count(at=at).to_dict(lang),
+        "members": _rows(rows, lang),
+    }
+
+
+def meetings_view(kb: KB, lang: str, *, body: str | None = None, kind: str | None = None, year: int | None = None,
+                  number: int | None = None, place: str | None = None) -> dict:
+    """Summits and CFM sessions, filtered; `place` is any name of a city or a state."""
+    rows = kb.meetings(body=body, kind=kind, year=year, number=number, place=place)
+    return {
+        "filters": {"body": body, "kind": kind, "year": year, "number": number, "place": place},
+        "meetings": _rows(rows, lang),
+    }
+
+
+def chair_view(kb: KB, lang: str, *, body: str = "cfm", at: Date | None = None) -> dict:
+    """Who chaired a body: every chair, or those at a date."""
+    return {"body": body, "at": str(at) if at else None, "chairs": _rows(kb.chairs(body=body, at=at), lang)}
+
+
+def office_view(kb: KB, lang: str, *, office: str = SECRETARY_GENERAL, at: Date | None = None) -> dict:
+    """Who held an office (named in any language or by id): every holder, or those at a date."""
+    entity = kb.resolve(office)
+    return {"office": ref_json(entity, lang), "at": str(at) if at else None,
+            "holders": _rows(kb.office_holders(office=entity.id, at=at), lang)}
+
+
+def search_view(kb: KB, lang: str, query: str) -> dict:
+    """The entities a name (in any language, any case ending, or an id) may mean, and the best one."""
+    query = query.strip()
+    if not query:
+        raise BadInput("q: give a name or an id to search for, e.g. Қазақстан, OIC/cfm/38")
+    found = kb.lookup(query)
+    best, ambiguous = None, False
+    if found:
+        try:
+            best = kb.resolve(query)
+        except Ambiguous:
+            ambiguous = True
+    return {
+        "query": query,
+        "best": ref_json(best, lang),
+        "ambiguous": ambiguous,
+        "results": [{"id": e.id, "label": e.label(lang), "type": e.type.value,
+                     "type_label": ENTITY_TYPE_LABELS[e.type][lang]} for e in found],
+    }
+
+
+def _bar(kind: str, label: str, start, end, sources, meeting: dict | None = None) -> dict:
+    return {"kind": kind, "label": label, "start": str(start) if start else None, "end": str(end) if end else None,
+            "meeting": meeting, "sources": [source_json(s) for s in sources]}
+
+
+def _chart_rows(pairs: list[tuple[Entity, dict]], lang: str) -> list[dict]:
+    """Bars grouped into one row per entity, rows in the order each entity first appears."""
+    rows: dict[str, dict] = {}
+    for entity, bar in pairs:
+        rows.setdefault(entity.id, {"entity": ref_json(entity, lang), "bars": []})["bars"].append(bar)
+    return list(rows.values())
+
+
+def _membership_group(rows: list, lang: str) -> dict:
+    def first_then_name(row) -> tuple:
+        return (row.start.sort_key() if row.start else (Date(1).earliest, 0), alphabetical(row.state.label(lang)))
+
+    ordered = sorted(rows, key=first_then_name)
+    pairs = [(r.state, _bar(r.status, t(f"status.{r.status}", lang), r.start, r.end, r.fact.sources)) for r in ordered]
+    return {"key": "membership", "title": t("section.membership", lang), "rows": _chart_rows(pairs, lang)}
+
+
+def _chair_group(body: str, rows: list, lang: str) -> dict:
+    pairs = [(r.state, _bar("chair", r.meeting.label(lang) if r.meeting else t("section.chair", lang), r.start, r.end,
+                            r.fact.sources, ref_json(r.meeting, lang))) for r in rows]
+    return {"key": f"chairs.{body}", "title": t(f"chart.chairs.{body}", lang), "rows": _chart_rows(pairs, lang)}
+
+
+def chart_view(kb: KB, lang: str, *, record: Record | None = None) -> dict | None:
+    """The data of the timeline picture: rows of bars for membership and for the chairs of each body.
+
+    With a record, only what concerns its entity (a state's own rows, an organ's chairs); None when
+    nothing does. Bars keep their dates' precision; the picture draws uncertain ends hatched."""
+    bodies = _known_bodies(kb)
+    groups = []
+    if record is None:
+        states = [e for e in kb.entities.values() if e.type is EntityType.STATE]
+        groups.append(_membership_group([r for e in states for r in kb.membership_history(e.id)], lang))
+        groups += [_chair_group(body, kb.chairs(body=body), lang) for body in bodies]
+    elif record.entity.type is EntityType.STATE:
+        if record.membership:
+            groups.append(_membership_group(record.membership, lang))
+        groups += [_chair_group(body, rows, lang) for body in bodies
+                   if (rows := [c for c in record.chairmanships if c.body.id == BODIES[body]])]
+    else:
+        groups += [_chair_group(body, kb.chairs(body=body), lang) for body in bodies
+                   if BODIES[body] == record.entity.id]
+    groups = [g for g in groups if g["rows"]]
+    if record is not None and not groups:
+        return None
+    return {"today": str(Date.today()), "groups": groups}
+
+
+def timeline_view(kb: KB, lang: str, ident: str | None = None) -> dict:
+    """The timeline page: the picture of membership and chairs, and with an entity its dated events."""
+    if ident is None:
+        return {"entity": None, "chart": chart_view(kb, lang), "events": []}
+    record = kb.record(ident)
+    events = []
+    for event in kb.timeline(ident):
+        row = event.to_dict(kb, lang)
+        row["what_label"] = t(f"what.{row['what']}", lang)
+        events.append(row)
+    return {"entity": ref_json(record.entity, lang), "chart": chart_view(kb, lang, record=record), "events": events}

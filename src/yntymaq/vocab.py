@@ -384,6 +384,7 @@ class Claim:
     span: Span
     rule: str
     lang: str = "kk"
+    at: Date | None = None  # the time the claim speaks of, when the text gives it ("today" in a 2006 text)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ knowledge base as it was. SQLite runs in WAL mode so that serving reads never wa
 
 from __future__ import annotations
 
+import hashlib
 import json
 import time
 from collections.abc import Callable, Iterable
@@ -57,7 +58,7 @@ names_table = sa.Table(
 )
 facts_table = sa.Table(
     "facts", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("id", sa.BigInteger, primary_key=True, autoincrement=False),
     sa.Column("subject", sa.String, nullable=False),
     sa.Column("predicate", sa.String, nullable=False),
     sa.Column("object", sa.String),
@@ -80,9 +81,62 @@ facts_table = sa.Table(
 )
 fact_sources_table = sa.Table(
     "fact_sources", metadata,
-    sa.Column("fact_id", sa.Integer, sa.ForeignKey("facts.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("fact_id", sa.BigInteger, sa.ForeignKey("facts.id", ondelete="CASCADE"), nullable=False, index=True),
     sa.Column("source_id", sa.String, nullable=False),
     sa.Column("locator", sa.String, nullable=False, default=""),
+)
+
+documents_table = sa.Table(
+    "documents", metadata,
+    sa.Column("id", sa.String, primary_key=True),  # sha256 of the file's bytes: ingesting is idempotent
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("path", sa.Text, nullable=False, default=""),
+    sa.Column("encoding", sa.String, nullable=False, default=""),
+    sa.Column("language", sa.String, nullable=False, default=""),
+    sa.Column("size", sa.Integer, nullable=False, default=0),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("ingested_at", sa.Float, nullable=False),
+)
+sentences_table = sa.Table(
+    "sentences", metadata,
+    sa.Column("doc", sa.String, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("idx", sa.Integer, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("language", sa.String, nullable=False, default=""),
+)
+mentions_table = sa.Table(
+    "mentions", metadata,
+    sa.Column("doc", sa.String, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("sentence", sa.Integer, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("entity", sa.String, index=True),
+    sa.Column("candidates", sa.Text, nullable=False, default="[]"),
+    sa.Column("score", sa.Float, nullable=False, default=1.0),
+    sa.Column("rule", sa.String, nullable=False, default=""),
+)
+claims_table = sa.Table(
+    "claims", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("doc", sa.String, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("sentence", sa.Integer, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("lang", sa.String, nullable=False),
+    sa.Column("rule", sa.String, nullable=False),
+    sa.Column("fact_id", sa.BigInteger, nullable=False, index=True),  # the extracted fact, in facts
+    sa.Column("at", sa.String),
+    sa.Column("verdict", sa.String, nullable=False),
+    sa.Column("verdict_rule", sa.String, nullable=False, default=""),
+    sa.Column("reason", sa.Text, nullable=False, default=""),
+)
+claim_evidence_table = sa.Table(
+    "claim_evidence", metadata,
+    sa.Column("claim_id", sa.Integer, sa.ForeignKey("claims.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("fact_id", sa.BigInteger, nullable=False, index=True),
 )
 
 _INITIAL = [migrations_table, meta_table, sources_table, entities_table, names_table, facts_table, fact_sources_table]
@@ -96,6 +150,7 @@ def _create(tables: list[sa.Table]) -> Callable[[sa.Connection], None]:
 
 MIGRATIONS: list[tuple[str, Callable[[sa.Connection], None]]] = [
     ("0001_knowledge_base", _create(_INITIAL)),
+    ("0002_documents", _create([documents_table, sentences_table, mentions_table, claims_table, claim_evidence_table])),
 ]
 """Named migrations, applied in order and recorded; later layers append theirs (see `register_migration`)."""
 
@@ -204,21 +259,27 @@ class Store:
         return BuildReport(len(dataset.entities), len(dataset.facts), len(derived), len(dataset.sources),
                            time.perf_counter() - began, changed=True)
 
-    def _insert_facts(self, conn: sa.Connection, facts: Iterable[Fact], notes: dict[str, str]) -> None:
-        facts = list(facts)
-        rows = [_fact_row(f, notes.get(f.where, "") if f.origin is Origin.CURATED else "") for f in facts]
-        # Insert one by one only where ids are needed back; executemany with RETURNING is not portable.
-        first_id = (conn.execute(sa.select(sa.func.max(facts_table.c.id))).scalar() or 0) + 1
-        for i, row in enumerate(rows):
-            row["id"] = first_id + i
+    def _insert_facts(self, conn: sa.Connection, facts: Iterable[Fact], notes: dict[str, str]) -> list[int]:
+        """Insert facts under ids derived from their content, so that a fact unchanged by a rebuild keeps
+        its id and what cites it (a claim's evidence) stays valid."""
+        rows, links, ids = [], [], []
+        taken = set(conn.execute(sa.select(facts_table.c.id)).scalars())
+        for f in facts:
+            fact_id = stable_fact_id(f)
+            while fact_id in taken:  # the same statement twice (two rows, or two claims): keep both
+                fact_id = (fact_id + 1) % (1 << 62) or 1
+            taken.add(fact_id)
+            row = _fact_row(f, notes.get(f.where, "") if f.origin is Origin.CURATED else "")
+            row["id"] = fact_id
+            rows.append(row)
+            ids.append(fact_id)
+            links.extend({"fact_id": fact_id, "source_id": s.id, "locator": s.locator}
+                         for s in f.sources if isinstance(s, Reference))
         if rows:
             conn.execute(facts_table.insert(), rows)
-        links = [
-            {"fact_id": first_id + i, "source_id": s.id, "locator": s.locator}
-            for i, f in enumerate(facts) for s in f.sources if isinstance(s, Reference)
-        ]
         if links:
             conn.execute(fact_sources_table.insert(), links)
+        return ids
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -252,9 +313,10 @@ class Store:
 
     def facts(self, *, subject: str | None = None, predicate: str | Iterable[str] | None = None,
               object: str | None = None, about: str | None = None, overlapping: tuple | None = None,
-              origin: Origin | None = None) -> list[Fact]:
+              origin: Origin | None = None, include_extracted: bool = False) -> list[Fact]:
         """Facts matching every filter given; `about` matches subject or object; `overlapping` is a
-        (first day, last day) pair of ISO dates the fact's interval may touch."""
+        (first day, last day) pair of ISO dates the fact's interval may touch. Facts extracted from
+        documents are left out unless asked for: the knowledge base answers from curated facts."""
         t = facts_table
         query = sa.select(t)
         if subject is not None:
@@ -267,6 +329,8 @@ class Store:
             query = query.where(sa.or_(t.c.subject == about, t.c.object == about, t.c.qualifiers.contains(f'"{about}"')))
         if origin is not None:
             query = query.where(t.c.origin == origin.value)
+        elif not include_extracted:
+            query = query.where(t.c.origin != Origin.EXTRACTED.value)
         if overlapping is not None:
             lo, hi = overlapping
             query = query.where(sa.or_(t.c.start_lo.is_(None), t.c.start_lo <= hi))
@@ -296,6 +360,148 @@ class Store:
     def count_facts(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(sa.select(sa.func.count()).select_from(facts_table)).scalar()
+
+    # -- documents -------------------------------------------------------------------------
+
+    def has_document(self, doc_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(documents_table.c.id).where(documents_table.c.id == doc_id)).first() is not None
+
+    def write_document(self, doc: StoredDocument, sentences: list[tuple[int, int, str]], mentions: list,
+                       claims: list) -> int:
+        """Store a document with its sentences, mentions, claims and verdicts in one transaction.
+
+        `claims` pairs each `Claim` with its `Verdict`; each claim's fact is stored as an extracted
+        fact beside the curated ones. Returns the number of claims stored."""
+        with self.engine.begin() as conn:
+            conn.execute(documents_table.insert().values(
+                id=doc.id, name=doc.name, path=doc.path, encoding=doc.encoding, language=doc.language,
+                size=doc.size, text=doc.text, ingested_at=doc.ingested_at))
+            if sentences:
+                conn.execute(sentences_table.insert(), [
+                    {"doc": doc.id, "idx": i, "start": a, "end": b, "language": lang}
+                    for i, (a, b, lang) in enumerate(sentences)])
+            if mentions:
+                conn.execute(mentions_table.insert(), [
+                    {"doc": doc.id, "sentence": m.sentence, "start": m.start, "end": m.end, "text": m.text,
+                     "entity": m.entity, "candidates": json.dumps(list(m.candidates), ensure_ascii=False),
+                     "score": m.score, "rule": m.rule} for m in mentions])
+            fact_ids = self._insert_facts(conn, [c.fact for c, _ in claims], {})
+            for (claim, verdict), fact_id in zip(claims, fact_ids):
+                claim_id = conn.execute(claims_table.insert().values(
+                    doc=doc.id, sentence=claim.span.sentence, start=claim.span.start, end=claim.span.end,
+                    text=claim.span.text, lang=claim.lang, rule=claim.rule, fact_id=fact_id,
+                    at=str(claim.at) if claim.at else None, verdict=verdict.kind.value,
+                    verdict_rule=verdict.rule, reason=verdict.reason)).inserted_primary_key[0]
+                evidence = [{"claim_id": claim_id, "fact_id": f.id} for f in verdict.evidence if f.id is not None]
+                if evidence:
+                    conn.execute(claim_evidence_table.insert(), evidence)
+        return len(claims)
+
+    def documents(self) -> list[StoredDocument]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(documents_table).order_by(documents_table.c.ingested_at, documents_table.c.name)).all()
+        return [StoredDocument(**r._mapping) for r in rows]
+
+    def document(self, doc_id: str) -> StoredDocument | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(documents_table).where(documents_table.c.id == doc_id)).first()
+        return StoredDocument(**row._mapping) if row else None
+
+    def sentences(self, doc_id: str) -> list[tuple[int, int, str]]:
+        t = sentences_table
+        with self.engine.connect() as conn:
+            return [(r.start, r.end, r.language) for r in
+                    conn.execute(sa.select(t).where(t.c.doc == doc_id).order_by(t.c.idx))]
+
+    def mentions(self, doc_id: str) -> list[dict]:
+        t = mentions_table
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(t).where(t.c.doc == doc_id).order_by(t.c.start)).all()
+        return [{**r._mapping, "candidates": json.loads(r.candidates)} for r in rows]
+
+    def claims(self, *, doc: str | None = None, evidence_fact: int | None = None,
+               claim_ids: list[int] | None = None) -> list[StoredClaim]:
+        """Stored claims of a document, or those whose verdict cites a fact, in text order."""
+        c, ev = claims_table, claim_evidence_table
+        query = sa.select(c)
+        if doc is not None:
+            query = query.where(c.c.doc == doc)
+        if evidence_fact is not None:
+            query = query.where(c.c.id.in_(sa.select(ev.c.claim_id).where(ev.c.fact_id == evidence_fact)))
+        if claim_ids is not None:
+            query = query.where(c.c.id.in_(claim_ids))
+        with self.engine.connect() as conn:
+            rows = conn.execute(query.order_by(c.c.doc, c.c.start, c.c.id)).all()
+            evidence: dict[int, list[int]] = {}
+            ids = [r.id for r in rows]
+            for start in range(0, len(ids), 500):
+                for e in conn.execute(sa.select(ev).where(ev.c.claim_id.in_(ids[start:start + 500]))):
+                    evidence.setdefault(e.claim_id, []).append(e.fact_id)
+            facts = {f.id: f for f in self._facts_by_id(conn, [r.fact_id for r in rows])}
+        return [StoredClaim(r.id, r.doc, r.sentence, r.start, r.end, r.text, r.lang, r.rule, facts[r.fact_id],
+                            Date.parse(r.at) if r.at else None, r.verdict, r.verdict_rule, r.reason,
+                            tuple(evidence.get(r.id, ()))) for r in rows]
+
+    def _facts_by_id(self, conn: sa.Connection, ids: list[int]) -> list[Fact]:
+        out = []
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            rows = conn.execute(sa.select(facts_table).where(facts_table.c.id.in_(chunk))).all()
+            sources = self._sources_for(conn, [r.id for r in rows])
+            out.extend(_fact_from_row(r, sources.get(r.id, ())) for r in rows)
+        return out
+
+    def facts_by_id(self, ids: list[int]) -> list[Fact]:
+        with self.engine.connect() as conn:
+            return self._facts_by_id(conn, ids)
+
+    def replace_verdict(self, claim_id: int, verdict) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(claims_table.update().where(claims_table.c.id == claim_id).values(
+                verdict=verdict.kind.value, verdict_rule=verdict.rule, reason=verdict.reason))
+            conn.execute(claim_evidence_table.delete().where(claim_evidence_table.c.claim_id == claim_id))
+            evidence = [{"claim_id": claim_id, "fact_id": f.id} for f in verdict.evidence if f.id is not None]
+            if evidence:
+                conn.execute(claim_evidence_table.insert(), evidence)
+
+
+def stable_fact_id(f: Fact) -> int:
+    """A positive 62-bit id from what the fact says and where it comes from."""
+    key = json.dumps([f.subject, f.predicate, f.object, f.value, str(f.start), str(f.end), list(f.qualifiers),
+                      f.origin.value, f.rule, sorted(getattr(s, "id", "") + getattr(s, "locator", "") for s in f.sources)],
+                     ensure_ascii=False)
+    return int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big") >> 2 or 1
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    id: str
+    name: str
+    path: str
+    encoding: str
+    language: str
+    size: int
+    text: str
+    ingested_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class StoredClaim:
+    id: int
+    doc: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    lang: str
+    rule: str
+    fact: Fact
+    at: Date | None
+    verdict: str
+    verdict_rule: str
+    reason: str
+    evidence: tuple[int, ...]
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

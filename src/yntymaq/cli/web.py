@@ -1,0 +1,62 @@
+"""The `serve` command: the web UI and the JSON API on one port."""
+
+from __future__ import annotations
+
+import click
+
+from yntymaq import settings
+from yntymaq.errors import BadInput
+from yntymaq.i18n import check_lang, t
+from yntymaq.kb import build
+from yntymaq.kb.store import Store
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise BadInput(f"--port: {text!r} is not a port number (1-65535)")
+    return int(text)
+
+
+def ensure_built(db: str, lang: str) -> None:
+    """Build the knowledge base from the shipped dataset when the database is missing or empty."""
+    if Store(db).is_built():  # opening creates a missing SQLite file, with an empty schema
+        return
+    click.echo(t("msg.building", lang, db=db), err=True)
+    report, store = build(db)
+    click.echo(t("msg.built", lang, entities=report.entities, facts=report.facts + report.derived,
+                 derived=report.derived, sources=report.sources, seconds=report.seconds, db=store.url), err=True)
+
+
+@click.command("serve")
+@click.option("--host", default=None, metavar="ADDRESS",
+              help=f"Мекенжай / адрес / address to listen on (env YNTYMAQ_HOST; default {settings.SETTINGS['host'].default}).")
+@click.option("--port", default=None, metavar="PORT",
+              help=f"Порт / порт / port (env YNTYMAQ_PORT; default {settings.SETTINGS['port'].default}).")
+@click.option("--db", default=None, metavar="PATH|URL",
+              help="Дерек қоры / база знаний / knowledge base (SQLite path or URL; env YNTYMAQ_DB).")
+@click.option("--lang", default=None, metavar="kk|ru|en",
+              help="Беттердің әдепкі тілі / язык страниц по умолчанию / default language of the pages (env YNTYMAQ_LANG).")
+def serve_command(host: str | None, port: str | None, db: str | None, lang: str | None) -> None:
+    """Веб-интерфейс пен API / веб-интерфейс и API / serve the web UI and the JSON API.
+
+    Pages in Kazakh (Russian and English one click away) and a JSON API under /api/ with its docs at
+    /api/docs. Builds the knowledge base first if the database is missing or empty.
+
+    Example: yntymaq serve --port 8000   (then open http://127.0.0.1:8000/)
+    """
+    import uvicorn
+
+    from yntymaq.web import create_app
+
+    host = settings.get("host", host)
+    port_number = _port(settings.get("port", port))
+    db = settings.get("db", db)
+    lang = check_lang(settings.get("lang", lang))
+    ensure_built(db, lang)
+    app = create_app(db, lang=lang)
+    click.echo(t("msg.serving", lang, url=f"http://{host}:{port_number}/"), err=True)
+    uvicorn.run(app, host=host, port=port_number, log_level="warning")
+
+
+def register(group: click.Group) -> None:
+    group.add_command(serve_command)

@@ -1,0 +1,144 @@
+"""From files to stored, checked claims: file → text → mentions → claims → verdicts → store.
+
+`process_text` is a pure function of one document and the knowledge base (nothing is written), so that a
+corpus can be run on any engine; `ingest_paths` stores each document in its own transaction,
+idempotently by the hash of its bytes, so a bad file or a crash loses nothing else and a re-run resumes.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from yntymaq.check import check_claim
+from yntymaq.errors import BadInput, YntymaqError
+from yntymaq.kb.query import KB
+from yntymaq.kb.store import StoredDocument
+from yntymaq.vocab import Claim, Mention, Verdict
+
+
+@dataclass
+class Processed:
+    """One document read and checked: its sentences, mentions, and claims with their verdicts."""
+
+    doc_id: str
+    text: str
+    language: str
+    encoding: str
+    sentences: list[tuple[int, int, str]]
+    mentions: list[Mention]
+    claims: list[tuple[Claim, Verdict]]
+
+
+def document_id(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def process_text(text: str, kb: KB, *, doc_id: str | None = None, lang: str | None = None,
+                 encoding: str = "utf-8", linker: str = "full") -> Processed:
+    """Extract the claims of one text and check each against the knowledge base."""
+    from yntymaq.extract import extract
+
+    doc_id = doc_id or document_id(text.encode("utf-8"))
+    extraction = extract(text, kb, lang=lang, doc=doc_id, linker=linker)
+    claims = [(claim, check_claim(claim, kb)) for claim in extraction.claims]
+    return Processed(doc_id, text, extraction.language, encoding, extraction.sentences, extraction.mentions, claims)
+
+
+def process_file(path: Path, kb: KB, *, linker: str = "full") -> Processed:
+    from yntymaq.text.read import read_file
+
+    raw = path.read_bytes()
+    document = read_file(path)
+    return process_text(document.text, kb, doc_id=document_id(raw), encoding=document.encoding, linker=linker)
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[Path]:
+    """Files named, the files under folders named (recursively, sorted), and the files globs match."""
+    for given in paths:
+        matched = sorted(glob.glob(given, recursive=True)) if glob.has_magic(given) else [given]
+        if not matched:
+            raise BadInput(f"{given}: no file matches this pattern")
+        for item in matched:
+            path = Path(item)
+            if path.is_dir():
+                for root, dirs, files in os.walk(path):
+                    dirs.sort()
+                    for name in sorted(files):
+                        if not name.startswith("."):
+                            yield Path(root) / name
+            elif path.exists():
+                yield path
+            else:
+                raise BadInput(f"{given}: no such file or folder")
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # already ingested: same bytes
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    claims: int = 0
+    seconds: float = 0.0
+
+
+def ingest_paths(paths: Iterable[str], kb: KB, *, progress: Callable[[Path], None] | None = None) -> IngestReport:
+    """Ingest every file the paths name; each document is one transaction."""
+    report = IngestReport()
+    began = time.perf_counter()
+    files = list(expand_paths(paths))
+    for path in files:
+        if progress:
+            progress(path)
+        try:
+            raw = path.read_bytes()
+        except OSError as err:
+            report.failed.append((str(path), f"cannot read: {err.strerror}"))
+            continue
+        doc_id = document_id(raw)
+        if kb.store.has_document(doc_id):
+            report.skipped.append(str(path))
+            continue
+        try:
+            processed = process_file(path, kb)
+            report.claims += store_processed(kb, processed, name=path.name, path=str(path), size=len(raw))
+        except YntymaqError as err:
+            report.failed.append((str(path), str(err)))
+            continue
+        report.added.append(str(path))
+    report.seconds = time.perf_counter() - began
+    return report
+
+
+def store_processed(kb: KB, processed: Processed, *, name: str, path: str = "", size: int | None = None) -> int:
+    doc = StoredDocument(processed.doc_id, name, path, processed.encoding, processed.language,
+                         size if size is not None else len(processed.text.encode("utf-8")), processed.text, time.time())
+    return kb.store.write_document(doc, processed.sentences, processed.mentions, processed.claims)
+
+
+def ingest_text(text: str, kb: KB, *, name: str) -> str:
+    """Ingest a pasted text (idempotent by its content); returns its document id."""
+    processed = process_text(text, kb)
+    if not kb.store.has_document(processed.doc_id):
+        store_processed(kb, processed, name=name)
+    return processed.doc_id
+
+
+def recheck(kb: KB) -> int:
+    """Check every stored claim again (after the curated knowledge changed); returns how many changed."""
+    from yntymaq.vocab import Span
+
+    changed = 0
+    for stored in kb.store.claims():
+        claim = Claim(stored.fact, Span(stored.doc, stored.sentence, stored.start, stored.end, stored.text),
+                      stored.rule, stored.lang, stored.at)
+        verdict = check_claim(claim, kb)
+        if (verdict.kind.value, tuple(f.id for f in verdict.evidence)) != (stored.verdict, stored.evidence):
+            kb.store.replace_verdict(stored.id, verdict)
+            changed += 1
+    return changed

@@ -1,0 +1,40 @@
+"""The letters of the three languages, defined here rather than borrowed from a library.
+
+spaCy and most tokenisers have no Kazakh and their shared Cyrillic classes lack ғ, қ, ұ, so the
+42-letter Kazakh Cyrillic alphabet is spelled out in full; the regular-expression classes of the
+other modules are built from these strings.
+"""
+
+from __future__ import annotations
+
+KAZAKH_UPPER = "АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯ"
+KAZAKH_LOWER = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+KAZAKH_ONLY = "ӘәҒғҚқҢңӨөҰұҮүҺһІі"
+"""The nine letters Kazakh has and Russian has not: their presence marks a Kazakh text."""
+
+RUSSIAN_UPPER = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
+RUSSIAN_LOWER = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+
+ENGLISH_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+ENGLISH_LOWER = "abcdefghijklmnopqrstuvwxyz"
+
+ALPHABETS: dict[str, str] = {
+    "kk": KAZAKH_UPPER + KAZAKH_LOWER,
+    "ru": RUSSIAN_UPPER + RUSSIAN_LOWER,
+    "en": ENGLISH_UPPER + ENGLISH_LOWER,
+    "latin": ENGLISH_UPPER + ENGLISH_LOWER + "əƏöÖ",
+}
+"""The letters a language's data tables may use; `latin` is the Latin side of the look-alike table."""
+
+ALPHABET_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English", "latin": "Latin look-alike"}
+
+CYRILLIC_LETTERS = "".join(sorted(set(KAZAKH_UPPER + KAZAKH_LOWER)))
+"""Every Cyrillic letter of Kazakh and Russian (Russian's 33 are a subset of Kazakh's 42)."""
+
+
+
+def char_class(letters: str) -> str:
+    """A regular-expression character class body for `letters` (no brackets), safe to embed."""
+    special = set("\\]^-[")
+    return "".join("\\" + ch if ch in special else ch for ch in letters)
+

@@ -1,0 +1,447 @@
+"""The text pipeline: `analyse(text)` and `analyse_file(path)` run named stages over a document.
+
+Stages, in order (each can be switched off by name with `disable=`):
+
+- `normalize` — repair mixed scripts, PDF hyphenation and whitespace, keeping the map back;
+- `segment`   — find the sentences (switched off: each paragraph is one sentence);
+- `tokenize`  — words, numbers, abbreviations and punctuation of each sentence;
+- `langid`    — the language of each sentence and of the document (kk, ru or en);
+- `stems`     — Kazakh stems and suffixes (`inflect`), Russian normal forms (`morph_ru`);
+- `dates`     — dates and ordinals (`dates`).
+
+Every offset in the result — of a sentence, a token, a date — points into the ORIGINAL text: the
+string given to `analyse`, or the text `read_file` got from a file (see `read`). Work is done one
+piece of text at a time, cut at paragraph breaks, and one sentence at a time within it, so that
+`iter_sentences` over a stream keeps memory flat however long the input is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from yntymaq.errors import BadInput
+from yntymaq.text.langid import Tally, evidence
+from yntymaq.text.normalize import Normalized, OffsetMap, normalize
+from yntymaq.text.read import STREAM_BLOCK, read_file, stream_file
+from yntymaq.text.segment import abbreviations, sentence_spans
+from yntymaq.text.tokenize import Tokenized, token_kind, tokenize
+from yntymaq.vocab import LANGS
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    """A named step: what it needs from the steps before it, and what it adds."""
+
+    name: str
+    needs: tuple[str, ...]
+    sets: tuple[str, ...]
+    help: str
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("normalize", (), ("norm",), "repair mixed scripts, hyphenation and whitespace"),
+    Stage("segment", (), ("sentences",), "split the text into sentences"),
+    Stage("tokenize", (), ("tokens",), "split sentences into tokens"),
+    Stage("langid", (), ("language",), "tell the language of each sentence"),
+    Stage("stems", ("tokens", "language"), ("stems",), "Kazakh stems, Russian normal forms"),
+    Stage("dates", ("language",), ("dates", "ordinals"), "find dates and ordinals"),
+)
+STAGE_NAMES = tuple(stage.name for stage in STAGES)
+
+PIECE_CHARS = 1 << 20
+"""Text is worked on in pieces of about this many characters, cut at paragraph breaks."""
+MAX_PIECE_CHARS = 4 << 20
+"""A paragraph longer than this is cut at a sentence end instead."""
+
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]")
+
+
+@dataclass(slots=True)
+class Token:
+    """A token: `start`/`end` in the original text, `text` as written there, `norm` as normalised."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    kind: str  # word | number | abbr | punct
+    stem: str | None = None
+    suffixes: tuple[str, ...] = ()
+    lemma: str | None = None
+
+    def to_json(self) -> dict:
+        out = {"start": self.start, "end": self.end, "text": self.text, "kind": self.kind}
+        if self.norm != self.text:
+            out["norm"] = self.norm
+        if self.stem is not None:
+            out["stem"] = self.stem
+            out["suffixes"] = list(self.suffixes)
+        if self.lemma is not None:
+            out["lemma"] = self.lemma
+        return out
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence: `start`/`end` in the original text, `text` as written there, `norm` normalised."""
+
+    start: int
+    end: int
+    text: str
+    norm: str
+    language: str | None = None
+    tokens: list[Token] = field(default_factory=list)
+    dates: list[dict] = field(default_factory=list)
+    ordinals: list[dict] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "norm": self.norm,
+                "language": self.language, "tokens": [token.to_json() for token in self.tokens],
+                "dates": self.dates, "ordinals": self.ordinals}
+
+
+@dataclass(slots=True)
+class Document:
+    """An analysed document. `text` is the original text every offset points into."""
+
+    text: str
+    sentences: list[Sentence]
+    language: str | None
+    stages: tuple[str, ...]
+    name: str | None = None
+    format: str = "text"
+    encoding: str | None = None
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "format": self.format, "encoding": self.encoding, "language": self.language,
+                "stages": list(self.stages), "sentences": [sent.to_json() for sent in self.sentences]}
+
+
+@dataclass(slots=True)
+class Scanned:
+    """A sentence as the fast path leaves it: its span in the original text, its normalised text
+    (which starts at `norm_start` of its piece's normalised text), and its tokens as `pieces` (a token
+    and the whitespace after it) starting at `token_starts` in the normalised text. `omap` and
+    `base` lead from the piece's normalised text to the original: `token_spans` uses them."""
+
+    start: int
+    end: int
+    norm: str
+    norm_start: int
+    pieces: list[str]
+    token_starts: list[int]
+    omap: OffsetMap
+    base: int
+
+    def token_spans(self) -> list[tuple[int, int, str]]:
+        """(start, end, normalised text) of each token, offsets in the original text."""
+        out = []
+        omap, base = self.omap, self.base
+        delta = omap.delta(self.norm_start, self.norm_start + len(self.norm))
+        for piece, start in zip(self.pieces, self.token_starts):
+            token = piece.rstrip()
+            if delta is not None:
+                out.append((base + start + delta, base + start + delta + len(token), token))
+            else:
+                out.append((base + omap.to_original(start), base + omap.to_original_end(start + len(token)), token))
+        return out
+
+
+@dataclass(slots=True)
+class ScannedPiece:
+    """One piece of text (about PIECE_CHARS, cut at a paragraph break) through the fast path.
+
+    `spans` are the sentences in the normalised text `norm`, `starts`/`ends` the same sentences in
+    the original text; `tokens` the piece's tokens; `token_bounds[i]` is the index of the first token
+    after sentence i. `consumed` is how much of the original piece the sentences cover."""
+
+    base: int
+    norm: str
+    omap: OffsetMap
+    spans: list[tuple[int, int]]
+    starts: list[int]
+    ends: list[int]
+    tokens: Tokenized | None
+    token_bounds: list[int]
+    consumed: int
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def sentences(self) -> Iterator[Scanned]:
+        norm, omap, base = self.norm, self.omap, self.base
+        if self.tokens is None:
+            for (a, b), start, end in zip(self.spans, self.starts, self.ends):
+                yield Scanned(start, end, norm[a:b], a, [], [], omap, base)
+            return
+        pieces, token_starts = self.tokens.pieces, self.tokens.starts
+        lo = bisect_left(token_starts, self.spans[0][0]) if self.spans else 0
+        for (a, b), start, end, hi in zip(self.spans, self.starts, self.ends, self.token_bounds):
+            yield Scanned(start, end, norm[a:b], a, pieces[lo:hi], token_starts[lo:hi], omap, base)
+            lo = hi
+
+
+def check_stages(disable: Iterable[str], *, language: str | None = None) -> tuple[str, ...]:
+    """The stages to run when `disable` are switched off; a clear error for an unknown name or
+    for a stage whose needs are switched off."""
+    disabled = set(disable)
+    unknown = sorted(disabled - set(STAGE_NAMES))
+    if unknown:
+        raise BadInput(f"unknown stage {unknown[0]!r}: the stages are {', '.join(STAGE_NAMES)}")
+    if language is not None and language not in LANGS:
+        raise BadInput(f"language {language!r} is not supported: use one of {', '.join(LANGS)}")
+    enabled = [stage for stage in STAGES if stage.name not in disabled]
+    available = {"language"} if language is not None else set()
+    for stage in enabled:
+        for need in stage.needs:
+            if need not in available:
+                setter = next(s.name for s in STAGES if need in s.sets)
+                raise BadInput(f"stage {stage.name!r} needs the {need}, which stage {setter!r} gives: "
+                               f"keep {setter!r} on, or switch {stage.name!r} off too"
+                               + (" (or give the language)" if need == "language" else ""))
+        available.update(stage.sets)
+    return tuple(stage.name for stage in enabled)
+
+
+def _paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """Paragraphs as sentences, for when segmentation is switched off."""
+    spans = []
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text + "\n\n"):
+        piece = text[start:match.start()]
+        stripped = piece.strip()
+        if stripped:
+            lead = len(piece) - len(piece.lstrip())
+            spans.append((start + lead, start + lead + len(stripped)))
+        start = match.end()
+    return spans
+
+
+def _scan_piece(piece: str, base: int, *, do_normalize: bool, do_segment: bool, do_tokenize: bool,
+                complete: bool) -> ScannedPiece:
+    """Normalise, segment and tokenise one piece of text whose first character is at `base` of the
+    original. The sentences cover all of the piece when `complete`, else they stop before the last
+    sentence, which the next piece continues."""
+    norm: Normalized = normalize(piece) if do_normalize else Normalized(piece, OffsetMap.identity(len(piece)))
+    text, omap = norm.text, norm.map
+    spans = sentence_spans(text) if do_segment else _paragraph_spans(text)
+    consumed = len(piece)
+    if not complete and len(spans) > 1:
+        consumed = omap.to_original(spans[-1][0])
+        spans.pop()
+    starts = omap.starts_to_original([a for a, _ in spans])
+    ends = omap.ends_to_original([b for _, b in spans])
+    if base:
+        starts = [base + start for start in starts]
+        ends = [base + end for end in ends]
+    tokens = None
+    bounds: list[int] = []
+    if do_tokenize:
+        tokens = tokenize(text)
+        token_starts = tokens.starts
+        bounds = [bisect_left(token_starts, b) for _, b in spans]
+    return ScannedPiece(base, text, omap, spans, starts, ends, tokens, bounds, consumed)
+
+
+def _pieces(blocks: Iterable[str]) -> Iterator[tuple[str, int, bool]]:
+    """(piece, base offset, complete?) from blocks of text: pieces end at a paragraph break, or are
+    marked incomplete when a paragraph runs past MAX_PIECE_CHARS (the caller then says how much it
+    used with `send`)."""
+    buffer = ""
+    base = 0
+    for block in blocks:
+        buffer = buffer + block if buffer else block
+        while len(buffer) >= PIECE_CHARS:
+            cut = _last_paragraph_break(buffer)
+            if cut > 0:
+                used = yield buffer[:cut], base, True
+            elif len(buffer) >= MAX_PIECE_CHARS:
+                used = yield buffer, base, False
+            else:
+                break
+            used = cut if used is None else used
+            base += used
+            buffer = buffer[used:]
+            if used == 0:
+                break
+    if buffer:
+        yield buffer, base, True
+
+
+def _last_paragraph_break(text: str) -> int:
+    """The offset just after the last paragraph break in `text`, or 0."""
+    at = max(text.rfind("\n\n"), text.rfind("\r\n\r\n"))
+    if at >= 0:
+        return at + (4 if text.startswith("\r\n\r\n", at) else 2)
+    last = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        last = match.end()
+    return last
+
+
+def scan(blocks: Iterable[str] | str, *, normalize_text: bool = True, segment: bool = True,
+         tokenize_text: bool = True) -> Iterator[ScannedPiece]:
+    """The fast path — normalise, segment, tokenise — over a text or a stream of blocks of it,
+    yielding each piece of text as soon as it is done (`ScannedPiece.sentences()` gives its
+    sentences)."""
+    if isinstance(blocks, str):
+        blocks = (blocks,)
+    pieces = _pieces(blocks)
+    try:
+        piece, base, complete = next(pieces)
+    except StopIteration:
+        return
+    while True:
+        scanned = _scan_piece(piece, base, do_normalize=normalize_text, do_segment=segment,
+                              do_tokenize=tokenize_text, complete=complete)
+        yield scanned
+        try:
+            piece, base, complete = pieces.send(scanned.consumed)
+        except StopIteration:
+            return
+
+
+class Pipeline:
+    """The stages to run, checked once; `run` applies them to a stream of text."""
+
+    def __init__(self, *, disable: Iterable[str] = (), language: str | None = None):
+        self.stages = check_stages(disable, language=language)
+        self.language = language
+        self.tally = Tally()
+
+    def run(self, blocks: Iterable[str] | str) -> Iterator[Sentence]:
+        """Analysed sentences of a text (or of a stream of its blocks), in order."""
+        if isinstance(blocks, str):
+            blocks = (blocks,)
+        stages = set(self.stages)
+        pieces = _pieces(blocks)
+        try:
+            piece, base, complete = next(pieces)
+        except StopIteration:
+            return
+        while True:
+            scanned = _scan_piece(
+                piece, base, do_normalize="normalize" in stages, do_segment="segment" in stages,
+                do_tokenize="tokenize" in stages, complete=complete)
+            piece_language = self.language
+            if piece_language is None and "langid" in stages and self.tally.best() is None:
+                piece_language = evidence(piece[:65536]).best()
+            for raw in scanned.sentences():
+                yield self._sentence(raw, piece, stages, piece_language)
+            try:
+                piece, base, complete = pieces.send(scanned.consumed)
+            except StopIteration:
+                return
+
+    def _sentence(self, raw: Scanned, piece: str, stages: set[str], piece_language: str | None) -> Sentence:
+        base = raw.base
+        sent = Sentence(raw.start, raw.end, piece[raw.start - base:raw.end - base], raw.norm)
+        if raw.pieces:
+            sent.tokens = [Token(s, e, piece[s - base:e - base], t, token_kind(t)) for s, e, t in raw.token_spans()]
+            acronyms = abbreviations().acronyms
+            for token in sent.tokens:
+                if token.kind == "word" and token.norm in acronyms:
+                    token.kind = "abbr"
+        if self.language is not None:
+            sent.language = self.language
+        elif "langid" in stages:
+            found = evidence(raw.norm)
+            best = found.best()
+            self.tally.add(best, found.letters)
+            sent.language = best or self.tally.best() or piece_language
+        if "stems" in stages and sent.language in ("kk", "ru"):
+            _add_stems(sent)
+        if "dates" in stages and sent.language is not None:
+            _add_dates(sent, raw, piece)
+        return sent
+
+    def document_language(self) -> str | None:
+        return self.language or self.tally.best()
+
+
+def _add_stems(sent: Sentence) -> None:
+    if sent.language == "kk":
+        from yntymaq.text.inflect import kk_analyses
+
+        for token in sent.tokens:
+            if token.kind == "word" and _CYRILLIC_WORD.search(token.norm):
+                best = kk_analyses(token.norm)[0]
+                token.stem, token.suffixes = best.stem, tuple(best.suffixes)
+    else:
+        from yntymaq.text.morph_ru import normal_form
+
+        for token in sent.tokens:
+            if token.kind == "word" and _CYRILLIC_WORD.search(token.norm):
+                token.lemma = normal_form(token.norm)
+
+
+def _add_dates(sent: Sentence, raw: Scanned, piece: str) -> None:
+    """Dates and ordinals of the sentence, found in its normalised text, offsets mapped back."""
+    from yntymaq.text.dates import find_dates, find_ordinals
+
+    omap, base = raw.omap, raw.base
+
+    def mapped(mention) -> dict:
+        start, end = omap.span(raw.norm_start + mention.start, raw.norm_start + mention.end)
+        data = mention.to_json()
+        data["start"], data["end"] = base + start, base + end
+        data["text"] = piece[start:end]
+        if mention.text != data["text"]:
+            data["norm"] = mention.text
+        return data
+
+    sent.dates = [mapped(m) for m in find_dates(raw.norm, sent.language)]
+    sent.ordinals = [mapped(m) for m in find_ordinals(raw.norm, sent.language)]
+
+
+def analyse(text: str, *, disable: Iterable[str] = (), language: str | None = None, name: str | None = None,
+            format: str = "text", encoding: str | None = None) -> Document:
+    """Run the stages over `text`; every offset in the document points into `text`.
+
+    `disable` switches stages off by name; `language` (kk, ru, en) fixes the language instead of
+    identifying it.
+    """
+    pipeline = Pipeline(disable=disable, language=language)
+    sentences = list(pipeline.run(text))
+    return Document(text, sentences, pipeline.document_language(), pipeline.stages, name, format, encoding)
+
+
+def analyse_file(path: str | Path, *, disable: Iterable[str] = (), language: str | None = None) -> Document:
+    """Read a file (text in any encoding, HTML, PDF, DOCX; `-` for standard input) and analyse it.
+
+    Plain text is read and analysed block by block at paragraph breaks; the document keeps the
+    whole text, which every offset points into (for HTML, PDF and DOCX: the extracted text).
+    """
+    pipeline = Pipeline(disable=disable, language=language)
+    stream = stream_file(path)
+    if stream is None:
+        read = read_file(path)
+        sentences = list(pipeline.run(read.text))
+        return Document(read.text, sentences, pipeline.document_language(), pipeline.stages, read.name,
+                        read.format, read.encoding)
+    blocks: list[str] = []
+
+    def keep(source: Iterable[str]) -> Iterator[str]:
+        for block in source:
+            blocks.append(block)
+            yield block
+
+    sentences = list(pipeline.run(keep(stream.blocks)))
+    return Document("".join(blocks), sentences, pipeline.document_language(), pipeline.stages, stream.name,
+                    "text", stream.encoding)
+
+
+def iter_sentences(path: str | Path, *, disable: Iterable[str] = (), language: str | None = None,
+                   block: int = STREAM_BLOCK) -> Iterator[Sentence]:
+    """Analysed sentences of a file as they are found: for inputs too big to hold in memory."""
+    pipeline = Pipeline(disable=disable, language=language)
+    stream = stream_file(path, block=block)
+    if stream is None:
+        yield from pipeline.run(read_file(path).text)
+    else:
+        yield from pipeline.run(stream.blocks)

@@ -1,0 +1,202 @@
+"""Sentence segmentation for Kazakh, Russian and English, on normalised text.
+
+A sentence ends at `.`, `!`, `?`, `…` or a run of them (with any closing quotes and brackets after
+it) when the next word starts like a sentence — a capital letter, a digit after a space, or an
+opening quote or bracket before one — and always at a paragraph break (a blank line). A line break
+alone is not an end: PDF text breaks lines inside sentences, after initials (министрі Е. / Ыдырысов)
+and after abbreviations (т.б. / мемлекеттер).
+
+A single full stop is not an end after an initial (Н.Ә. Назарбаев), after an abbreviation that
+never ends a sentence (1997 ж. желтоқсанда, см., Mr.), or after one that ends a sentence only after
+a number (в 1995 г. — but г. Алматы). It is one after `:` and `;` (the `:.` and `;.` paragraph joins),
+after a citation (`[1].`) and when the next word follows with no space (болмауда.Ислам), unless
+the stop follows a single letter (ж.қазанда, Н.Ә.).
+
+Abbreviations come from every language's `abbreviations.tsv`: the language of a sentence is only
+known once it has been found.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from yntymaq.text.tables import load_table
+from yntymaq.vocab import LANGS
+
+ABBREVIATION_KINDS = frozenset({"inner", "final", "number", "acronym"})
+
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u018f\u0400-\u042f\u0460-\u052e"
+# Cyrillic capitals sit at even code points from U+0460 on; the class above lets a few lower-case
+# letters of other Cyrillic alphabets through, which `_is_end` checks again with str.isupper.
+
+# A full stop (or a run of terminal marks starting with one), the closing quotes and brackets after
+# it and the space after those — when what follows could start a sentence: a capital, a digit after a
+# space, an opening quote or bracket, a dash after a space. Starting with a literal full stop lets the
+# regular-expression engine jump from one full stop to the next; the other marks, rarer, have their
+# own pattern, and paragraph breaks theirs. What cannot end a sentence never reaches Python.
+_AFTER = rf"([»\"”’')\]]*)([ \n]*)(?=[{_UPPER}«\"“„(\[]|(?<=[ \n])[0-9—–-])"
+_STOP = re.compile(r"\.[.!?…]*" + _AFTER)
+_OTHER_MARK = re.compile(r"[!?…][.!?…]*" + _AFTER)
+_PARAGRAPH = re.compile(r"\n\n")
+_OPENERS = frozenset("«\"“„([")
+_ROMAN = re.compile(r"[IVXLCDMІХ]+\Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Abbreviations:
+    """The abbreviations of all three languages: kind by exact spelling, and by lower case for
+    entries written in lower case."""
+
+    exact: dict[str, str]
+    folded: dict[str, str]
+    acronyms: frozenset[str]
+
+    def kind(self, word: str) -> str | None:
+        kind = self.exact.get(word)
+        if kind is None:
+            kind = self.folded.get(word.lower())
+        return kind
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> Abbreviations:
+    exact: dict[str, str] = {}
+    folded: dict[str, str] = {}
+    acronyms: set[str] = set()
+    for lang in LANGS:
+        rows = load_table(lang, "abbreviations", ("abbreviation", "kind"), (("abbreviation", lang),),
+                          (("kind", ABBREVIATION_KINDS),))
+        for row in rows:
+            word, kind = row["abbreviation"], row["kind"]
+            if kind == "acronym":
+                acronyms.add(word)
+                continue
+            exact.setdefault(word, kind)
+            if word == word.lower():
+                folded.setdefault(word, kind)
+    return Abbreviations(exact, folded, frozenset(acronyms))
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \n":
+        end -= 1
+    return end
+
+
+def _word_before(text: str, stop: int) -> int:
+    """Start of the word (letters and inner full stops: т.б, Н.Ә, U.N) that ends at `stop`."""
+    i = stop - 1
+    while i > 0:
+        ch = text[i - 1]
+        if ch.isalpha():
+            i -= 1
+        elif ch == "." and i >= 2 and text[i - 2].isalpha():
+            i -= 1
+        else:
+            break
+    return i
+
+
+def _after_number(text: str, word_start: int) -> bool:
+    """Is the word at `word_start` preceded by a number or a Roman numeral (1995 г., XX в.)?"""
+    i = word_start
+    while i > 0 and text[i - 1] == " ":
+        i -= 1
+    if i == 0:
+        return False
+    if text[i - 1].isdigit():
+        return True
+    j = i
+    while j > 0 and text[j - 1].isalpha():
+        j -= 1
+    return j < i and i - j <= 6 and _ROMAN.match(text, j, i) is not None
+
+
+def _is_end(text: str, s: int, e: int, k: int, n: int, spaced: bool, abbr: Abbreviations) -> bool:
+    """Does the run of terminal marks text[s:e] end a sentence, the next word starting at k?
+
+    The caller has checked that the character at k may start a sentence, bar the details below.
+    """
+    nxt = text[k]
+    if nxt in _OPENERS:
+        if k + 1 >= n or not (text[k + 1].isupper() or text[k + 1].isdigit()):
+            return False
+    elif nxt in "—–-":
+        if k + 2 >= n or text[k + 1] != " " or not text[k + 2].isupper():
+            return False
+    elif not nxt.isdigit() and not nxt.isupper():
+        return False
+    if e - s > 1 or text[s] != ".":
+        return True
+    before = text[s - 1] if s > 0 else " "
+    if before in ":;,":
+        return True  # the paragraph joins written ":." and ";."
+    if before.isalpha():
+        word_start = _word_before(text, s)
+        kind = abbr.kind(text[word_start:s + 1])
+        if kind == "inner":
+            return False
+        if kind == "number":
+            return _after_number(text, word_start)
+        if kind == "final":
+            return True
+        if s - 1 == word_start or text[s - 2] == ".":
+            # a single letter: an initial (Е. Ыдырысов, Н.Ә.) or glued to the next word (ж.қазанда)
+            if before.isupper() or not spaced:
+                return False
+        return True
+    if before.isdigit():
+        if not spaced:
+            return nxt.isalpha()
+        first = s - 1
+        while first > 0 and text[first - 1].isdigit():
+            first -= 1
+        if s - first <= 2 and (first == 0 or text[first - 1] == "\n"):
+            return False  # a list number at the start of a line: "1. Кіріспе"
+        return True
+    return True  # after a closing bracket or quote, as in a citation: [1].
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, int]]:
+    """(start of the marks, their end, end with the closers, start of the next word) of every place a
+    sentence may end, in order; a paragraph break is (start, -1, start, end)."""
+    found = [(m.start(), m.start(1), m.end(1), m.end()) for m in _STOP.finditer(text)]
+    if "!" in text or "?" in text or "…" in text:
+        found.extend((m.start(), m.start(1), m.end(1), m.end()) for m in _OTHER_MARK.finditer(text))
+        found.sort()
+    if "\n\n" in text:
+        found.extend((m.start(), -1, m.start(), m.end()) for m in _PARAGRAPH.finditer(text))
+        found.sort()
+    return found
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of normalised `text`, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    append = spans.append
+    abbr = abbreviations()
+    n = len(text)
+    start = 0
+    while start < n and text[start] in " \n":
+        start += 1
+    for s, mark_end, j, k in _candidates(text):
+        if s < start:
+            continue
+        if mark_end < 0:  # a paragraph break
+            end = _trim_end(text, start, s)
+            if end > start:
+                append((start, end))
+            start = k
+            continue
+        if k >= n:
+            break
+        if "\n\n" in text[j:k] or _is_end(text, s, mark_end, k, n, k > j, abbr):
+            append((start, j))
+            start = k
+    if start < n:
+        end = _trim_end(text, start, n)
+        if end > start:
+            append((start, end))
+    return spans

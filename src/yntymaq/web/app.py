@@ -1,0 +1,332 @@
+"""The web UI and the JSON API: thin wrappers that parse a request, call `yntymaq.views` and format.
+
+Each page builds one data dict with a view function; its HTML template renders that dict and its API
+endpoint returns it, so the two cannot disagree. Errors reach an API client as one JSON shape,
+`{"error": {"code": ..., "message": ...}}`, and a reader as an error page: never a traceback.
+Nothing is loaded from outside the server: the styles, the script and the pictures are ours.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from yntymaq import __version__, settings, views
+from yntymaq.errors import Ambiguous, BadInput, NotFound, YntymaqError
+from yntymaq.i18n import check_lang, t
+from yntymaq.kb import KB
+from yntymaq.kb.dataset import STATUSES
+from yntymaq.kb.meetings import BODIES, KINDS
+from yntymaq.kb.query import SECRETARY_GENERAL, parse_date
+from yntymaq.vocab import LANGS
+from yntymaq.web import urls
+from yntymaq.web.chart import chart_span, render_chart
+
+HERE = Path(__file__).resolve().parent
+LANG_COOKIE = "lang"
+LANG_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+log = logging.getLogger("yntymaq.web")
+
+_STATUS_OF_ERROR = ((NotFound, 404), (Ambiguous, 409), (BadInput, 400))
+
+
+def error_body(code: str, message: str, **extra) -> dict:
+    """The one shape of every API error."""
+    return {"error": {"code": code, "message": message, **extra}}
+
+
+def _http_status(err: YntymaqError) -> int:
+    return next((status for cls, status in _STATUS_OF_ERROR if isinstance(err, cls)), 500)
+
+
+def _whole_number(text: str | None, field: str) -> int | None:
+    """A whole number from a form field; an empty field is no filter."""
+    if text is None or not text.strip():
+        return None
+    try:
+        return int(text)
+    except ValueError:
+        raise BadInput(f"{field}: {text!r} is not a whole number") from None
+
+
+def _blank_to_none(text: str | None) -> str | None:
+    """An empty form field means no filter."""
+    if text is None:
+        return None
+    return text.strip() or None
+
+
+def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
+    """The application over the knowledge base at `db` (the `db` setting by default); pages speak
+    `lang` (the `lang` setting by default, Kazakh) until a reader picks another language.
+
+    The knowledge base is opened once, now, so that a missing or empty one is reported at start."""
+    kb = KB.open(db)
+    default_lang = check_lang(settings.get("lang", lang))
+    app = FastAPI(
+        title="yntymaq API",
+        version=__version__,
+        description="Sourced, temporal facts about the Organisation of Islamic Cooperation, in kk, ru and en. "
+                    "Every endpoint takes `lang` (kk, ru, en) for the labels.",
+        openapi_url="/api/openapi.json",
+        docs_url=None,  # FastAPI's own docs pages load their scripts from a CDN; ours are at /api/docs
+        redoc_url=None,
+    )
+    app.state.kb = kb
+    app.mount(urls.SYSTEM_PREFIX + "static", StaticFiles(directory=HERE / "static"), name="static")
+    templates = Jinja2Templates(directory=HERE / "templates")
+    templates.env.trim_blocks = True
+    templates.env.lstrip_blocks = True
+    templates.env.globals.update(
+        entity_url=urls.entity_url, page_url=urls.page_url, api_url=urls.api_url, static_url=urls.static_url,
+        version=__version__, bodies=list(BODIES), kinds=list(KINDS), statuses=list(STATUSES),
+    )
+
+    # -- languages and rendering ----------------------------------------------------------
+
+    def page_lang(request: Request) -> tuple[str, bool]:
+        """The page's language: ?lang= (remembered in a cookie), else the cookie, else the default."""
+        asked = request.query_params.get("lang")
+        if asked:
+            return check_lang(asked), True
+        remembered = request.cookies.get(LANG_COOKIE)
+        return (remembered if remembered in LANGS else default_lang), False
+
+    def api_lang(lang: str | None) -> str:
+        return check_lang(lang or default_lang)
+
+    def render(request: Request, template: str, *, lang: str, remember: bool, here: str, params: dict,
+               data: dict | None, api: str | None, title: str, status: int = 200, **extra) -> HTMLResponse:
+        """A page: `here` is its path without query and `params` its query, for the language switch."""
+
+        def tr(key: str, **values) -> str:
+            return t(key, lang, **values)
+
+        def chart_svgs(chart: dict | None, highlight: str | None = "KZ") -> list[tuple[dict, str]]:
+            if not chart:
+                return []
+            span = chart_span(chart)
+            return [(group, render_chart(group, today=chart["today"], span=span, uid=f"chart-{i}",
+                                         entity_url=urls.entity_url, open_label=tr("open"), highlight=highlight))
+                    for i, group in enumerate(chart["groups"])]
+
+        switch = [(code, LANG_NAMES[code], urls.with_params(here, params, lang=code)) for code in LANGS]
+        context = {"data": data, "lang": lang, "t": tr, "title": title, "switch": switch, "api": api,
+                   "here": here, "params": params, "chart_svgs": chart_svgs,
+                   "body_label": {organ: tr(f"body.{body}") for body, organ in BODIES.items()}, **extra}
+        response = templates.TemplateResponse(request, template, context, status_code=status)
+        if remember:
+            response.set_cookie(LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax")
+        return response
+
+    def query_of(request: Request) -> dict:
+        return {k: v for k, v in request.query_params.items() if k != "lang"}
+
+    # -- errors ---------------------------------------------------------------------------
+
+    def error_response(request: Request, status: int, code: str, message: str, **extra) -> Response:
+        if request.url.path.startswith(urls.API_PREFIX) or request.url.path == "/api":
+            return JSONResponse(error_body(code, message, **extra), status_code=status)
+        try:
+            lang, _ = page_lang(request)
+        except YntymaqError:
+            lang = default_lang
+        return render(request, "error.html", lang=lang, remember=False, here="/", params={}, data=None, api=None,
+                      title=t("web.error", lang), status=status, error={"status": status, "code": code,
+                                                                      "message": message, **extra})
+
+    @app.exception_handler(YntymaqError)
+    async def on_library_error(request: Request, err: YntymaqError) -> Response:
+        extra = {"candidates": err.candidates} if isinstance(err, Ambiguous) else {}
+        return error_response(request, _http_status(err), err.code, str(err), **extra)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def on_http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if exc.status_code == 404:
+            return error_response(request, 404, "not_found", f"no page at {request.url.path}")
+        if exc.status_code == 405:
+            return error_response(request, 405, "method_not_allowed", f"{request.method} is not allowed here: use GET")
+        return error_response(request, exc.status_code, "http_error", str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def on_invalid_request(request: Request, exc: RequestValidationError) -> Response:
+        problems = "; ".join(f"{e['loc'][-1]}: {e['msg']}" for e in exc.errors())
+        return error_response(request, 400, BadInput.code, problems)
+
+    @app.exception_handler(Exception)
+    async def on_crash(request: Request, exc: Exception) -> Response:
+        log.exception("unexpected error on %s", request.url.path)
+        return error_response(request, 500, "internal_error", "an unexpected error occurred; it has been logged")
+
+    # -- pages ----------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home_page(request: Request, at: str | None = None):
+        lang, remember = page_lang(request)
+        at = _blank_to_none(at)
+        data = views.home_view(kb, lang, at=parse_date(at, field_name="at"))
+        return render(request, "home.html", lang=lang, remember=remember, here="/", params=query_of(request),
+                      data=data, api=urls.api_url("home", at=at, lang=lang), title=data["organisation"]["label"])
+
+    @app.get("/members", response_class=HTMLResponse, include_in_schema=False)
+    def members_page(request: Request, at: str | None = None, status: str | None = None):
+        lang, remember = page_lang(request)
+        at, status = _blank_to_none(at), _blank_to_none(status)
+        data = views.members_view(kb, lang, at=parse_date(at, field_name="at"), status=status)
+        return render(request, "members.html", lang=lang, remember=remember, here=urls.page_url("members"),
+                      params=query_of(request), data=data, api=urls.api_url("members", at=at, status=status, lang=lang),
+                      title=t("nav.members", lang))
+
+    @app.get("/meetings", response_class=HTMLResponse, include_in_schema=False)
+    def meetings_page(request: Request, body: str | None = None, kind: str | None = None, year: str | None = None,
+                      number: str | None = None, place: str | None = None):
+        lang, remember = page_lang(request)
+        filters = {"body": _blank_to_none(body), "kind": _blank_to_none(kind), "year": _whole_number(year, "year"),
+                   "number": _whole_number(number, "number"), "place": _blank_to_none(place)}
+        data = views.meetings_view(kb, lang, **filters)
+        return render(request, "meetings.html", lang=lang, remember=remember, here=urls.page_url("meetings"),
+                      params=query_of(request), data=data, api=urls.api_url("meetings", **filters, lang=lang),
+                      title=t("nav.meetings", lang))
+
+    @app.get("/timeline", response_class=HTMLResponse, include_in_schema=False)
+    def timeline_page(request: Request, entity: str | None = None):
+        lang, remember = page_lang(request)
+        entity = _blank_to_none(entity)
+        data = views.timeline_view(kb, lang, entity)
+        api = urls.api_url("timeline", entity, lang=lang) if entity else urls.api_url("timeline", lang=lang)
+        title = f'{t("nav.timeline", lang)}: {data["entity"]["label"]}' if entity else t("nav.timeline", lang)
+        return render(request, "timeline.html", lang=lang, remember=remember, here=urls.page_url("timeline"),
+                      params=query_of(request), data=data, api=api, title=title)
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(request: Request, q: str | None = None):
+        lang, remember = page_lang(request)
+        query = _blank_to_none(q)
+        data = views.search_view(kb, lang, query) if query else None
+        if data and data["best"]:
+            response = RedirectResponse(urls.entity_url(data["best"]["id"]), status_code=303)
+            if remember:
+                response.set_cookie(LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax")
+            return response
+        status = 404 if data and not data["results"] else 200
+        api = urls.api_url("search", q=query, lang=lang) if query else None
+        return render(request, "search.html", lang=lang, remember=remember, here=urls.page_url("search"),
+                      params=query_of(request), data=data, api=api, title=t("web.search", lang), status=status)
+
+    @app.get(urls.ENTITY_PREFIX + "{ident:path}", response_class=HTMLResponse, include_in_schema=False)
+    def entity_page(request: Request, ident: str):
+        lang, remember = page_lang(request)
+        data = views.entity_view(kb, kb.record(ident), lang)
+        return render(request, "entity.html", lang=lang, remember=remember, here=urls.entity_url(ident),
+                      params=query_of(request), data=data, api=urls.api_url("entity", ident, lang=lang),
+                      title=data["entity"]["label"])
+
+    @app.get("/api", include_in_schema=False)
+    def api_root():
+        return RedirectResponse(urls.page_url("api_docs"), status_code=307)
+
+    @app.get("/api/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs_page(request: Request):
+        lang, remember = page_lang(request)
+        return render(request, "api_docs.html", lang=lang, remember=remember, here=urls.page_url("api_docs"),
+                      params=query_of(request), data=_endpoints(app.openapi()), api="/api/openapi.json",
+                      title=t("web.api_docs", lang))
+
+    # -- the API --------------------------------------------------------------------------
+
+    lang_query = Query(None, description="Language of labels: kk (default), ru or en.")
+    at_query = Query(None, description="A date: YYYY, YYYY-MM or YYYY-MM-DD (default: today).", examples=["1982"])
+    at_or_all_query = Query(None, description="A date: YYYY, YYYY-MM or YYYY-MM-DD (default: all of them).")
+
+    @app.get("/api/home", tags=["pages"], summary="The organisation at a glance on a date (the home page's data)")
+    def api_home(at: str | None = at_query, lang: str | None = lang_query) -> dict:
+        return views.home_view(kb, api_lang(lang), at=parse_date(at, field_name="at"))
+
+    @app.get("/api/members", tags=["membership"], summary="The states of the OIC at a date, with their status")
+    def api_members(at: str | None = at_query,
+                    status: str | None = Query(None, description="member, observer or suspended."),
+                    lang: str | None = lang_query) -> dict:
+        return views.members_view(kb, api_lang(lang), at=parse_date(at, field_name="at"), status=status)
+
+    @app.get("/api/members/count", tags=["membership"], summary="How many members and observers at a date (derived)")
+    def api_member_count(at: str | None = at_query, lang: str | None = lang_query) -> dict:
+        return kb.member_count(at=parse_date(at, field_name="at")).to_dict(api_lang(lang))
+
+    @app.get("/api/meetings", tags=["meetings"], summary="Summits and Council of Foreign Ministers sessions")
+    def api_meetings(body: str | None = Query(None, description="summit or cfm."),
+                     kind: str | None = Query(None, description="ordinary or extraordinary."),
+                     year: int | None = Query(None, description="A year the meeting was held in."),
+                     number: int | None = Query(None, description="The session's ordinal number."),
+                     place: str | None = Query(None, description="A city or a state, any name in any language."),
+                     lang: str | None = lang_query) -> dict:
+        return views.meetings_view(kb, api_lang(lang), body=body, kind=kind, year=year, number=number, place=place)
+
+    @app.get("/api/chair", tags=["meetings"], summary="Who chaired a body (derived from its sessions)")
+    def api_chair(body: str = Query("cfm", description="summit or cfm."),
+                  at: str | None = at_or_all_query,
+                  lang: str | None = lang_query) -> dict:
+        return views.chair_view(kb, api_lang(lang), body=body, at=parse_date(at, field_name="at"))
+
+    @app.get("/api/office", tags=["offices"], summary="Who held an office (the Secretary General by default)")
+    def api_office(office: str = Query(SECRETARY_GENERAL, description="The office: its id or any of its names."),
+                   at: str | None = at_or_all_query,
+                   lang: str | None = lang_query) -> dict:
+        return views.office_view(kb, api_lang(lang), office=office, at=parse_date(at, field_name="at"))
+
+    @app.get("/api/entity/{ident:path}", tags=["entities"], summary="Everything about one entity (its page's data)")
+    def api_entity(ident: str, lang: str | None = lang_query) -> dict:
+        lang = api_lang(lang)
+        return views.entity_view(kb, kb.record(ident), lang)
+
+    @app.get("/api/timeline", tags=["entities"], summary="The timeline picture's data: membership and chairs")
+    def api_timeline(lang: str | None = lang_query) -> dict:
+        return views.timeline_view(kb, api_lang(lang))
+
+    @app.get("/api/timeline/{ident:path}", tags=["entities"], summary="An entity's dated events and its timeline rows")
+    def api_entity_timeline(ident: str, lang: str | None = lang_query) -> dict:
+        return views.timeline_view(kb, api_lang(lang), ident)
+
+    @app.get("/api/search", tags=["entities"], summary="The entities a name in any language may mean")
+    def api_search(q: str = Query("", description="A name in kk, ru or en (case endings allowed), or an id."),
+                   lang: str | None = lang_query) -> dict:
+        return views.search_view(kb, api_lang(lang), q)
+
+    return app
+
+
+# A working call of each endpoint, linked from the docs page.
+EXAMPLES = {
+    "/api/home": "/api/home?at=2012-03-01", "/api/members": "/api/members?at=1982&status=suspended",
+    "/api/members/count": "/api/members/count?at=1995", "/api/meetings": "/api/meetings?body=cfm&year=2011",
+    "/api/chair": "/api/chair?body=cfm&at=2012-03-01", "/api/office": "/api/office?at=2011-06",
+    "/api/entity/{ident}": "/api/entity/KZ", "/api/timeline": "/api/timeline?lang=en",
+    "/api/timeline/{ident}": "/api/timeline/OIC/cfm/38", "/api/search": "/api/search?q=Қазақстанның",
+}
+
+
+def _endpoints(schema: dict) -> dict:
+    """The API's endpoints read from its OpenAPI schema, for the docs page."""
+    endpoints = []
+    for path, methods in schema.get("paths", {}).items():
+        for method, op in methods.items():
+            params = [{"name": p["name"], "in": p["in"], "required": p.get("required", False),
+                       "type": _type_of(p.get("schema", {})), "default": p.get("schema", {}).get("default"),
+                       "description": p.get("description", "")} for p in op.get("parameters", [])]
+            endpoints.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                              "example": EXAMPLES.get(path),
+                              "tag": (op.get("tags") or [""])[0], "parameters": params})
+    return {"title": schema.get("info", {}).get("title"), "version": schema.get("info", {}).get("version"),
+            "description": schema.get("info", {}).get("description", ""), "endpoints": endpoints}
+
+
+def _type_of(schema: dict) -> str:
+    if "anyOf" in schema:
+        return " | ".join(_type_of(s) for s in schema["anyOf"])
+    return schema.get("type", "")

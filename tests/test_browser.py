@@ -1,0 +1,151 @@
+"""Journeys a reader takes, in headless Debian chromium driven by Playwright, over the shipped dataset.
+
+The app runs under uvicorn in a background thread on a free local port. Without /usr/bin/chromium the
+tests fail (they do not skip): install it with `apt-get install -y chromium`.
+"""
+
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+pytestmark = pytest.mark.browser
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The web app over the real shipped dataset, served on 127.0.0.1 for the length of the module."""
+    import uvicorn
+
+    from yntymaq.kb import build
+    from yntymaq.web import create_app
+
+    db = str(tmp_path_factory.mktemp("browser") / "kb.sqlite")
+    build(db)
+    port = _free_port()
+    config = uvicorn.Config(create_app(db, lang="kk"), host="127.0.0.1", port=port, log_level="warning")
+    uvicorn_server = uvicorn.Server(config)
+    thread = threading.Thread(target=uvicorn_server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not uvicorn_server.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("the web server did not start within 20 seconds")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    uvicorn_server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"headless browser tests need Debian's chromium at {CHROMIUM}: run `apt-get install -y chromium` "
+                    f"(found on PATH: {shutil.which('chromium') or 'nothing'})")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def page(browser, server):
+    """A fresh page that records every request it makes, so a test can check none leaves the server."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    page.requested = []
+    page.on("request", lambda request: page.requested.append(request.url))
+    yield page
+    context.close()
+
+
+def _external(page, server) -> list[str]:
+    return [url for url in page.requested if not url.startswith(server + "/") and not url.startswith("data:")]
+
+
+def test_kazakhstan_page_shows_accession_and_chairmanship(page, server):
+    page.goto(f"{server}/e/KZ")
+    assert page.locator("html").get_attribute("lang") == "kk"
+    assert page.locator("main h1").inner_text().strip() == "Қазақстан"
+
+    # Accession: the membership section starts in 1995.
+    first_start = page.locator("#section-membership tbody tr").first.locator("td").nth(1).inner_text()
+    assert first_start.startswith("1995"), first_start
+
+    # Chairmanship of the CFM: from the opening of the 38th session (Astana) ...
+    chair_row = page.locator("#section-chairmanships tbody tr", has=page.locator('a[href="/e/OIC/cfm/38"]'))
+    assert chair_row.count() == 1
+    assert chair_row.locator("td").nth(2).inner_text().strip() == "2011-06-28"
+    handed_over = chair_row.locator("td").nth(3).inner_text().strip()
+
+    chair_row.locator('a[href="/e/OIC/cfm/38"]').click()
+    page.wait_for_url(f"{server}/e/OIC/cfm/38")
+    meeting = page.locator("section.meeting")
+    assert "Астана" in meeting.inner_text()
+    assert meeting.locator("dd.chair a[href='/e/KZ']").count() == 1
+
+    # ... to the opening of the 39th, where Djibouti took the chair.
+    page.locator('.prevnext a[rel="next"]').click()
+    page.wait_for_url(f"{server}/e/OIC/cfm/39")
+    djibouti_chair = page.locator("section.meeting dd.chair")
+    assert djibouti_chair.locator("a[href='/e/DJ']").count() == 1
+    assert djibouti_chair.inner_text().split(":", 1)[1].strip().startswith(handed_over), djibouti_chair.inner_text()
+    assert not _external(page, server)
+
+
+def test_search_box_finds_kazakhstan_in_any_language(page, server):
+    page.goto(server + "/")
+    for name in ("Қазақстанның", "Казахстан", "Kazakhstan"):
+        page.get_by_role("searchbox").first.fill(name)
+        page.get_by_role("searchbox").first.press("Enter")
+        page.wait_for_url(f"{server}/e/KZ")
+        page.goto(server + "/")
+    assert not _external(page, server)
+
+
+def test_language_switch_is_on_every_page_and_remembered(page, server):
+    page.goto(f"{server}/e/KZ")
+    page.locator('nav.langs a[hreflang="ru"]').click()
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "ru"
+    assert page.locator("main h1").inner_text().strip() == "Казахстан"
+    page.locator("nav.main a").nth(1).click()  # the members list, still in Russian
+    page.wait_for_load_state()
+    assert page.locator("html").get_attribute("lang") == "ru"
+    page.locator('nav.langs a[hreflang="en"]').click()
+    page.wait_for_load_state()
+    assert page.locator("main h1").inner_text().startswith("States of the OIC")
+
+
+def test_home_and_timeline_load_nothing_from_outside(page, server):
+    page.goto(server + "/")
+    kazakhstan = page.locator("#kazakhstan")
+    assert "1995" in kazakhstan.inner_text()
+    kazakhstan.locator("a[href='/e/KZ']").first.click()
+    page.wait_for_url(f"{server}/e/KZ")
+    page.goto(server + "/timeline")
+    row = page.locator("svg.chart g.row[data-entity='KZ']").first
+    assert row.is_visible()
+    assert page.locator("svg.chart").count() >= 2
+    page.goto(server + "/members?at=1982")
+    typed = page.locator("input[data-filter-table='members-table']")
+    typed.fill("Мысыр")
+    visible = page.locator("#members-table tbody tr:visible")
+    assert visible.count() >= 1 and all("Мысыр" in visible.nth(i).inner_text() for i in range(visible.count()))
+    assert not _external(page, server)
