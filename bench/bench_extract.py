@@ -170,10 +170,8 @@ def matches(label: Label, pred: Predicted) -> bool:
         return False
     if label.object is None and label.value is None and (pred.object is not None):
         return False
-    # Dates: equal, precision included, wherever the label gives one.
-    if label.start is not None and pred.start != label.start:
-        return False
-    if label.end is not None and pred.end != label.end:
+    # Dates: equal, precision included; where the sentence gives none, the claim must give none.
+    if (pred.start, pred.end) != (label.start, label.end):
         return False
     claimed = dict(pred.qualifiers)
     if any(claimed.get(k) != v for k, v in label.qualifiers):

@@ -274,6 +274,8 @@ def test_the_scorer_gives_an_exact_extractor_full_marks_and_holds_dates_to_their
     assert not bench.matches(month, claim(month, start=month.start + "-01")), "an invented day must not match"
     assert not bench.matches(month, claim(month, start=month.start[:4])), "a lost month must not match"
     assert not bench.matches(month, claim(month, span_start=month.quote_end, span_end=month.quote_end + 5))
+    undated = next(label for label in labels if label.start is None and label.end is None)
+    assert not bench.matches(undated, claim(undated, start="1971")), "a date the sentence does not give"
     named = next(label for label in labels if label.predicate == "named" and label.lang == "kk")
     assert bench.matches(named, claim(named, value=named.value.upper().replace("А", "A")))
     observer = next(label for label in labels if ("status", "observer") in label.qualifiers)

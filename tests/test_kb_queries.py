@@ -130,3 +130,9 @@ def test_conflicting_sources_are_kept_side_by_side(shipped_kb):
     # The chain of chairs still uses the session's own row, so a disputed date does not break it.
     assert ("OIC/cfm/10", "meeting_of") in conflicts
     assert shipped_kb.meeting("OIC/cfm/10").start.month == 5
+
+
+def test_person_record_lists_each_office_row_once(shipped_kb):
+    record = shipped_kb.record("ekmeleddin-ihsanoglu")
+    facts = [f for f in record.facts if f.predicate == "holds_office" and f.subject == "ekmeleddin-ihsanoglu"]
+    assert len(record.offices) == len(facts) >= 1

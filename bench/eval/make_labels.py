@@ -25,9 +25,9 @@ SOURCE = HERE / "labels.src.jsonl"
 TARGET = HERE / "labels.jsonl"
 
 FIELDS = ("doc", "lang", "predicate", "subject", "object", "value", "start", "end", "qualifiers",
-          "quote_start", "quote_end", "expected_verdict", "optional", "quote", "note")
+          "quote_start", "quote_end", "expected_verdict", "optional", "any_dates", "quote", "note")
 SOURCE_FIELDS = {"doc", "predicate", "subject", "object", "value", "start", "end", "qualifiers",
-                 "quote", "expected_verdict", "optional", "note"}
+                 "quote", "expected_verdict", "optional", "any_dates", "note"}
 REQUIRED = ("doc", "predicate", "subject", "quote", "expected_verdict")
 GAP = " ... "
 MAX_GAP = 600  # characters between two parts of a shortened quote: keeps a quote inside a paragraph
@@ -140,6 +140,8 @@ def build_labels(source: Path = SOURCE, eval_dir: Path = HERE) -> list[dict]:
             "quote_start": start, "quote_end": end, "expected_verdict": row["expected_verdict"],
             "optional": bool(row.get("optional", False)), "quote": texts[doc][start:end],
         }
+        if row.get("any_dates"):
+            label["any_dates"] = True
         if row.get("note"):
             label["note"] = row["note"]
         labels.append({k: label[k] for k in FIELDS if k in label})

@@ -393,9 +393,9 @@ class KB:
             record.hosted = [m for m in self._meetings if m.country and m.country.id == ident]
             record.chairmanships = [c for body in BODIES for c in self.chairs(body=body) if c.state.id == ident]
         if entity.type in (EntityType.PERSON, EntityType.OFFICE):
+            offices = dict.fromkeys(f.object for f in record.facts if f.predicate == "holds_office" and f.subject == ident)
             rows = self.office_holders(office=ident) if entity.type is EntityType.OFFICE else [
-                row for f in record.facts if f.predicate == "holds_office" and f.subject == ident
-                for row in self.office_holders(office=f.object) if row.person.id == ident]
+                row for office in offices for row in self.office_holders(office=office) if row.person.id == ident]
             record.offices = rows
         if entity.type is EntityType.MEETING:
             try:

@@ -39,7 +39,11 @@ HARMONY_CLASH = 2.0       # a back suffix after a front stem or the other way ro
 VOICED_STEM = 0.5         # a stem left ending in г, ғ, б before a vowel, where к, қ, п is the rule
 VOICING_UNDONE = 0.2      # the small doubt of undoing the voicing (төрағалығ → төрағалық)
 ELISION_UNDONE = 0.3      # the vowel put back into a stem of elision.tsv is the likelier reading
-KNOWN_STEM = 0.7          # the stem is a frequent noun (stems.tsv), a month name or a numeral
+KNOWN_STEM = 0.7          # the stem is a frequent noun (stems.tsv), a month name, a numeral or a word
+                          # of a country's name (CLDR)
+KNOWN_WORD = 1.5          # the word itself is such a stem: Қазақстан stays whole (not Қазақс + тан)
+ODD_ENDING = 1.2          # a stem ending in consonants no Kazakh stem ends in (Қазақс + тан), or in two
+                          # letters only (ос + ы), unless it is a known stem
 IZAFET = 0.5              # a capitalised name keeps its possessive: Сауд Арабиясының → Арабиясы
 LOWEST_SCORE = -1.0       # readings below this are dropped
 ABBREVIATION_MAX = 5      # an all-capital word this short is an abbreviation: it inflects only after a hyphen
@@ -86,6 +90,9 @@ class Analysis:
     score: float = 0.0
 
 
+_SIGN = Letter("", "", "sign", frozenset(), None)
+
+
 @dataclass(frozen=True, slots=True)
 class _Grammar:
     letters: dict[str, Letter]
@@ -97,6 +104,7 @@ class _Grammar:
     unvoice: dict[str, str]  # voiced -> plain (г -> к)
     elision: dict[str, str]  # elided -> full (халқ -> халық)
     known: frozenset[str]
+    final_clusters: frozenset[str]
 
 
 ALPHABET_COLUMNS = ("letter", "upper", "kind", "sound", "harmony")
@@ -252,7 +260,9 @@ def _grammar() -> _Grammar:
     known = {row["stem"] for row in load_table("kk", "stems", ("stem", "gloss"), (("stem", "kk"),))}
     known |= {row["word"] for row in load_table("kk", "numerals", ("word", "value", "kind", "ordinal"),
                                                 (("word", "kk"),))}
-    known |= set(kk_month_names())
+    known |= set(kk_month_names()) | set(_kk_territory_words())
+    clusters = frozenset(row["cluster"] for row in load_table("kk", "final_clusters", ("cluster", "example"),
+                                                              (("cluster", "kk"),)))
     return _Grammar(
         letters=letters,
         index={form: tuple(entries) for form, entries in index.items()},
@@ -263,7 +273,16 @@ def _grammar() -> _Grammar:
         unvoice=unvoice,
         elision=elision,
         known=frozenset(known),
+        final_clusters=clusters,
     )
+
+
+def _kk_territory_words() -> set[str]:
+    """The words of the Kazakh names of countries and territories, from CLDR (Қазақстан, Арабиясы)."""
+    from babel import Locale
+
+    return {word.lower() for name in Locale.parse("kk").territories.values()
+            for word in name.replace("-", " ").split() if len(word) > 2 and word.isalpha()}
 
 
 @lru_cache(maxsize=None)
@@ -363,6 +382,19 @@ def _harmony_of(text: str, g: _Grammar) -> str | None:
     return None
 
 
+def _odd_ending(stem: str, g: _Grammar) -> bool:
+    """Does the stem end the way no Kazakh stem does: in two letters only, in three consonants, or
+    in a pair of consonants not in final_clusters.tsv?"""
+    if len(stem) < 3:
+        return True
+    letters = [ch for ch in stem[-4:] if (g.letters.get(ch) or _SIGN).kind != "sign"]
+    tail = letters[-3:]
+    consonants = [not _is_vowel(ch, g) for ch in tail]
+    if len(tail) == 3 and all(consonants):
+        return True
+    return len(tail) >= 2 and consonants[-1] and consonants[-2] and "".join(tail[-2:]) not in g.final_clusters
+
+
 def _is_vowel(ch: str, g: _Grammar) -> bool:
     letter = g.letters.get(ch)
     return letter is not None and letter.kind == "vowel"
@@ -422,7 +454,11 @@ def _analyse_word(word: str, g: _Grammar) -> list[Analysis]:
             stems.append((stem, 0.0))
         surface = word[:end]
         for candidate, adjust in stems:
-            total = score + adjust + (KNOWN_STEM if candidate in g.known else 0.0)
+            if candidate in g.known:
+                adjust += KNOWN_STEM
+            elif _odd_ending(candidate, g):
+                adjust -= ODD_ENDING
+            total = score + adjust
             out.append(Analysis(_recase(candidate, surface), suffixes, tags, end, total))
         if word[:1].isupper() and "POSS3" in tags[:-1]:
             # A capitalised name keeps the possessive of its izafet (Сауд Арабиясы, Ислам ... Ұйымы).
@@ -445,7 +481,7 @@ def _hyphen_context(left: str) -> str | None:
 @lru_cache(maxsize=1 << 16)
 def _analyses(word: str) -> tuple[Analysis, ...]:
     g = _grammar()
-    bare = Analysis(word, (), (), len(word), KNOWN_STEM if word.lower() in g.known else 0.0)
+    bare = Analysis(word, (), (), len(word), KNOWN_WORD if word.lower() in g.known else 0.0)
     found: list[Analysis] = [bare]
     if "-" in word.strip("-"):
         left, right = word.rsplit("-", 1)

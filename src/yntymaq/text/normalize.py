@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import repeat
 
+from yntymaq.text.alphabet import LETTER_CLASS
 from yntymaq.text.tables import load_table
 
 CYRILLIC = "\u0400-\u052f"
@@ -52,7 +53,7 @@ HYPHEN, DROP, LINES, SPACES, COMPOSE = range(5)
 
 # a Latin letter next to a Cyrillic one; starting with the Latin letter lets Cyrillic text be skipped fast
 _TRANSITION = re.compile(f"[{LATIN}](?:(?<=[{CYRILLIC}][{LATIN}])|(?=[{CYRILLIC}]))")
-_WORD_REST = re.compile(r"[^\W\d_]*")
+_LETTERS = re.compile(f"[{LETTER_CLASS}]*")
 _IS_CYRILLIC = re.compile(f"[{CYRILLIC}]")
 _IS_LATIN = re.compile(f"[{LATIN}]")
 
@@ -210,17 +211,19 @@ _FIXED_WORDS: dict[str, str] = {}
 
 def fix_mixed_scripts(text: str) -> str:
     """Every word that mixes Latin and Cyrillic letters, put into one script (same length)."""
-    match = _TRANSITION.search(text)
-    if match is None:
+    if _TRANSITION.search(text) is None:
         return text
+    reversed_text = text[::-1]  # finds a word's start with one call into C
+    n = len(text)
     pieces: list[str] = []
     done = 0
     memo = _FIXED_WORDS
-    while match is not None:
-        start = match.start()
-        while start > done and text[start - 1].isalpha():
-            start -= 1
-        end = _WORD_REST.match(text, match.end()).end()
+    for match in _TRANSITION.finditer(text):
+        at = match.start()
+        if at < done:
+            continue  # another Latin letter of a word already fixed (Бiздiң)
+        start = at - (_LETTERS.match(reversed_text, n - at).end() - (n - at))
+        end = _LETTERS.match(text, match.end()).end()
         word = text[start:end]
         fixed = memo.get(word)
         if fixed is None:
@@ -230,7 +233,6 @@ def fix_mixed_scripts(text: str) -> str:
         pieces.append(text[done:start])
         pieces.append(fixed)
         done = end
-        match = _TRANSITION.search(text, end)
     pieces.append(text[done:])
     return "".join(pieces)
 
@@ -258,7 +260,7 @@ def _edits(text: str) -> list[tuple[int, int, str]]:
                 start -= 1
             found.append((start, end, LINES))
     if "  " in text:
-        found.extend((m.start(), m.end(), SPACES) for m in _SPACES.finditer(text))
+        found.extend((*m.span(), SPACES) for m in _SPACES.finditer(text))
     if any(ch in text for ch in _DROPPED):
         found.extend((m.start(), m.end(), DROP) for m in _DROP.finditer(text))
     if not unicodedata.is_normalized("NFC", text):

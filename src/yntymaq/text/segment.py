@@ -22,14 +22,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from yntymaq.text.alphabet import LETTER_CLASS, UPPER_CLASS
 from yntymaq.text.tables import load_table
 from yntymaq.vocab import LANGS
 
 ABBREVIATION_KINDS = frozenset({"inner", "final", "number", "acronym"})
 
-_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u018f\u0400-\u042f\u0460-\u052e"
-# Cyrillic capitals sit at even code points from U+0460 on; the class above lets a few lower-case
-# letters of other Cyrillic alphabets through, which `_is_end` checks again with str.isupper.
+_UPPER = UPPER_CLASS  # a few lower-case letters get through it; `_is_end` checks with str.isupper
+_WORD_REVERSED = re.compile(rf"[{LETTER_CLASS}]+(?:\.[{LETTER_CLASS}]+)*")
 
 # A full stop (or a run of terminal marks starting with one), the closing quotes and brackets after
 # it and the space after those — when what follows could start a sentence: a capital, a digit after a
@@ -85,18 +85,12 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _word_before(text: str, stop: int) -> int:
-    """Start of the word (letters and inner full stops: т.б, Н.Ә, U.N) that ends at `stop`."""
-    i = stop - 1
-    while i > 0:
-        ch = text[i - 1]
-        if ch.isalpha():
-            i -= 1
-        elif ch == "." and i >= 2 and text[i - 2].isalpha():
-            i -= 1
-        else:
-            break
-    return i
+def _word_before(text: str, reversed_text: str, stop: int) -> int:
+    """Start of the word (letters and inner full stops: т.б, Н.Ә, U.N) that ends at `stop`: matched
+    forwards in the reversed text, which is one call into C instead of a loop."""
+    at = len(text) - stop
+    match = _WORD_REVERSED.match(reversed_text, at)
+    return stop if match is None else stop - (match.end() - at)
 
 
 def _after_number(text: str, word_start: int) -> bool:
@@ -114,7 +108,8 @@ def _after_number(text: str, word_start: int) -> bool:
     return j < i and i - j <= 6 and _ROMAN.match(text, j, i) is not None
 
 
-def _is_end(text: str, s: int, e: int, k: int, n: int, spaced: bool, abbr: Abbreviations) -> bool:
+def _is_end(text: str, reversed_text: str, s: int, e: int, k: int, n: int, spaced: bool,
+            abbr: Abbreviations) -> bool:
     """Does the run of terminal marks text[s:e] end a sentence, the next word starting at k?
 
     The caller has checked that the character at k may start a sentence, bar the details below.
@@ -134,7 +129,7 @@ def _is_end(text: str, s: int, e: int, k: int, n: int, spaced: bool, abbr: Abbre
     if before in ":;,":
         return True  # the paragraph joins written ":." and ";."
     if before.isalpha():
-        word_start = _word_before(text, s)
+        word_start = _word_before(text, reversed_text, s)
         kind = abbr.kind(text[word_start:s + 1])
         if kind == "inner":
             return False
@@ -160,14 +155,15 @@ def _is_end(text: str, s: int, e: int, k: int, n: int, spaced: bool, abbr: Abbre
 
 
 def _candidates(text: str) -> list[tuple[int, int, int, int]]:
-    """(start of the marks, their end, end with the closers, start of the next word) of every place a
-    sentence may end, in order; a paragraph break is (start, -1, start, end)."""
-    found = [(m.start(), m.start(1), m.end(1), m.end()) for m in _STOP.finditer(text)]
+    """Every place a sentence may end, in order, as the match's spans: ((start of the marks, start of
+    the next word), (end of the marks, end of the closers), (space)); a paragraph break is
+    ((start, end), (-1, start), (-1, -1))."""
+    found = [m.regs for m in _STOP.finditer(text)]
     if "!" in text or "?" in text or "…" in text:
-        found.extend((m.start(), m.start(1), m.end(1), m.end()) for m in _OTHER_MARK.finditer(text))
+        found.extend(m.regs for m in _OTHER_MARK.finditer(text))
         found.sort()
     if "\n\n" in text:
-        found.extend((m.start(), -1, m.start(), m.end()) for m in _PARAGRAPH.finditer(text))
+        found.extend(((m.start(), m.end()), (-1, m.start()), (-1, -1)) for m in _PARAGRAPH.finditer(text))
         found.sort()
     return found
 
@@ -181,7 +177,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     start = 0
     while start < n and text[start] in " \n":
         start += 1
-    for s, mark_end, j, k in _candidates(text):
+    reversed_text = ""
+    for (s, k), (mark_end, j), _ in _candidates(text):
         if s < start:
             continue
         if mark_end < 0:  # a paragraph break
@@ -192,7 +189,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             continue
         if k >= n:
             break
-        if "\n\n" in text[j:k] or _is_end(text, s, mark_end, k, n, k > j, abbr):
+        if not reversed_text:
+            reversed_text = text[::-1]
+        if "\n\n" in text[j:k] or _is_end(text, reversed_text, s, mark_end, k, n, k > j, abbr):
             append((start, j))
             start = k
     if start < n:

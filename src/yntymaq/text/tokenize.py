@@ -19,12 +19,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
+from yntymaq.text.alphabet import LETTER_CLASS
 from yntymaq.text.segment import abbreviations
 
-LETTER = "A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u0370-\u03ff\u0400-\u052f\u0620-\u064a"
-"""Letters of the scripts a text here is written in (Latin, Greek, Cyrillic, Arabic), spelled out:
-an explicit class is much faster than the Unicode categories behind \\w."""
-UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u018f\u0400-\u042f"
+LETTER = LETTER_CLASS
+UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u018f\u0400-\u042f"  # capitals an initial may be
 
 KINDS = ("word", "number", "abbr", "punct")
 
