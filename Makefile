@@ -30,7 +30,7 @@ build: install
 	$(VENV)/bin/yntymaq build
 
 run: install
-	$(VENV)/bin/yntymaq serve
+	$(VENV)/bin/yntymaq serve --examples
 
 test: install-test
 	$(PY) -m pytest

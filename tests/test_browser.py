@@ -149,3 +149,63 @@ def test_home_and_timeline_load_nothing_from_outside(page, server):
     visible = page.locator("#members-table tbody tr:visible")
     assert visible.count() >= 1 and all("Мысыр" in visible.nth(i).inner_text() for i in range(visible.count()))
     assert not _external(page, server)
+
+
+_WORD_CENTRE = """(el, word) => {
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const at = node.data.indexOf(word);
+    if (at >= 0 && !node.parentElement.closest("a")) {
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + word.length);
+      const box = range.getBoundingClientRect();
+      return {x: box.x + box.width / 2, y: box.y + box.height / 2};
+    }
+  }
+  return null;
+}"""
+
+
+def test_a_pasted_text_is_highlighted_and_its_evidence_is_one_click_away(page, server):
+    text = ("Қазақстан Ислам конференциясы ұйымына 1995 жылы мүше болды.\n\n"
+            "Ислам ынтымақтастығы ұйымы 1972 жылы Рабатта құрылды.\n")
+    page.goto(server + "/")
+    page.locator("nav.main a[href='/check']").click()
+    page.wait_for_url(f"{server}/check")
+    page.locator("textarea[name=text]").fill(text)
+    page.get_by_role("button", name="Тексеру").click()
+    page.wait_for_url(f"{server}/d/**")
+
+    # The names are marked, and the linked ones lead to their entity's page.
+    text_box = page.locator("#doc-text")
+    assert text_box.locator("a.mention[href='/e/KZ']").first.inner_text() == "Қазақстан"
+    assert text_box.locator("a.mention[href='/e/OIC']").count() >= 2
+
+    # Claims are coloured by verdict: the membership supported, the founding year contradicted.
+    supported = text_box.locator("span.claim.v-supported").first
+    contradicted = text_box.locator("span.claim.v-contradicted").first
+    assert "1995" in supported.inner_text() and "1972" in contradicted.inner_text()
+    colour = "el => getComputedStyle(el).borderBottomColor"
+    assert supported.evaluate(colour) != contradicted.evaluate(colour)
+
+    # One click on the contradicted sentence opens its evidence beside the text, on the same page.
+    claim_id = contradicted.get_attribute("data-claims").split()[0]
+    card = page.locator(f"details#claim-{claim_id}")
+    assert card.get_attribute("open") is None
+    here = page.url
+    year = contradicted.evaluate(_WORD_CENTRE, "1972")  # on the plain text, not on a name's link
+    page.mouse.click(year["x"], year["y"])
+    page.wait_for_function(f"document.getElementById('claim-{claim_id}').open")
+    assert page.url == here
+    assert card.locator("summary .verdict").inner_text() == "қайшы"
+    evidence = card.locator(".evidence")
+    assert evidence.is_visible() and "1969" in evidence.inner_text()
+    assert evidence.locator("a.src").count() >= 1  # the fact's sources, as links
+    assert "check.founded" in evidence.locator("code.rule").first.inner_text()
+    assert "active" in (contradicted.get_attribute("class") or "")
+
+    # A click on a name inside a claim follows the link instead.
+    text_box.locator("a.mention[href='/e/KZ']").first.click()
+    page.wait_for_url(f"{server}/e/KZ")
+    assert not _external(page, server)

@@ -104,6 +104,8 @@ def test_label_fields_and_offsets(label):
         f"the quote ends inside a word: {text[end - 10:end + 1]!r}"
     assert label["expected_verdict"] in {v.value for v in VerdictKind}
     assert isinstance(label["optional"], bool)
+    if label.get("any_dates"):
+        assert label["start"] is None and label["end"] is None, "any_dates is for labels without dates"
 
 
 @pytest.mark.parametrize("label", LABEL_ROWS, ids=_id)

@@ -142,3 +142,87 @@ def recheck(kb: KB) -> int:
             kb.store.replace_verdict(stored.id, verdict)
             changed += 1
     return changed
+
+
+def ingest_bytes(raw: bytes, kb: KB, *, name: str, lang: str | None = None) -> tuple[str, bool]:
+    """Ingest the bytes of an uploaded file or of standard input, read as `process_file` reads a file;
+    returns the document id and whether it was added (False: the same bytes were already there)."""
+    from yntymaq.text.read import read_bytes
+
+    doc_id = document_id(raw)
+    if kb.store.has_document(doc_id):
+        return doc_id, False
+    document = read_bytes(raw, name=name, suffix=Path(name).suffix)
+    processed = process_text(document.text, kb, doc_id=doc_id, lang=lang, encoding=document.encoding or "")
+    store_processed(kb, processed, name=name, size=len(raw))
+    return doc_id, True
+
+
+# -- where documents disagree ----------------------------------------------------------------------
+
+DISAGREEING_PREDICATES: dict[str, tuple[str, ...]] = {
+    "held_in": (), "hosted_by": (), "meeting_of": (), "founded": (), "headquartered_in": (),
+    "member_of": ("status",), "term_of_office": (), "chaired_by": ("meeting",),
+}
+"""Predicates that admit one answer per subject (and per these qualifiers): two documents that give
+different answers disagree. `member_of` is keyed by its object too; `chaired_by` is compared only per
+meeting, since a body's chair changes with each session."""
+
+
+@dataclass
+class Disagreement:
+    """Stored claims of two or more documents about one subject and predicate that cannot all be true."""
+
+    subject: str
+    predicate: str
+    object: str | None  # the organisation of a membership; None for the other predicates
+    qualifiers: tuple[tuple[str, str], ...]  # the qualifiers the claims share (status, meeting)
+    differs: tuple[str, ...]  # what differs: object, value, start, end, place
+    claims: list  # StoredClaim, in document order
+
+
+def _differences(predicate: str, a, b) -> set[str]:
+    """Where two extracted facts contradict each other; what only one of them says is no difference."""
+    out = set()
+    if predicate != "member_of" and a.object and b.object and a.object != b.object:
+        out.add("object")
+    if a.value and b.value and a.value.strip().casefold() != b.value.strip().casefold():
+        out.add("value")
+    for name in ("start", "end"):
+        da, db = getattr(a, name), getattr(b, name)
+        if da is not None and db is not None and not da.agrees_with(db):
+            out.add(name)
+    place_a, place_b = a.qualifier("place"), b.qualifier("place")
+    if predicate == "founded" and place_a and place_b and place_a != place_b:
+        out.add("place")
+    return out
+
+
+def disagreements(kb: KB, *, doc: str | None = None) -> list[Disagreement]:
+    """Where stored documents contradict one another (with `doc`, only where that document takes part).
+
+    Claims are grouped by subject, predicate and the predicate's key qualifiers; a group disagrees when
+    two of its claims from different documents differ in object, value, dates or place."""
+    groups: dict[tuple, list] = {}
+    for claim in kb.store.claims():
+        keys = DISAGREEING_PREDICATES.get(claim.fact.predicate)
+        if keys is None or not claim.fact.subject:
+            continue
+        if claim.fact.predicate == "chaired_by" and not claim.fact.qualifier("meeting"):
+            continue
+        # A membership claim without a status speaks of full membership, as the check reads it.
+        qualifiers = tuple((k, claim.fact.qualifier(k, "member" if k == "status" else "") or "") for k in keys)
+        obj = claim.fact.object if claim.fact.predicate == "member_of" else None
+        groups.setdefault((claim.fact.subject, claim.fact.predicate, obj, qualifiers), []).append(claim)
+    found = []
+    for (subject, predicate, obj, qualifiers), claims in sorted(groups.items(), key=lambda item: str(item[0])):
+        if len({c.doc for c in claims}) < 2 or (doc is not None and doc not in {c.doc for c in claims}):
+            continue
+        differs: set[str] = set()
+        for i, a in enumerate(claims):
+            for b in claims[i + 1:]:
+                if a.doc != b.doc:
+                    differs |= _differences(predicate, a.fact, b.fact)
+        if differs:
+            found.append(Disagreement(subject, predicate, obj, qualifiers, tuple(sorted(differs)), claims))
+    return found

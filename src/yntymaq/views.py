@@ -5,12 +5,16 @@ Nothing here queries the database directly; it arranges what `yntymaq.kb.KB` ret
 
 from __future__ import annotations
 
-from yntymaq.errors import Ambiguous, BadInput
+import datetime as dt
+
+from yntymaq.errors import Ambiguous, BadInput, NotFound
 from yntymaq.i18n import t
 from yntymaq.kb.meetings import BODIES
 from yntymaq.kb.query import KB, ORGANISATION, SECRETARY_GENERAL, Record, ref_json, source_json
+from yntymaq.kb.store import StoredClaim, StoredDocument
 from yntymaq.text.alphabet import KAZAKH_LOWER
-from yntymaq.vocab import ENTITY_TYPE_LABELS, PREDICATES, Date, Entity, EntityType, Fact
+from yntymaq.vocab import (ENTITY_TYPE_LABELS, PREDICATES, Claim, Date, Entity, EntityType, Fact, Span, Verdict,
+                           VerdictKind)
 
 
 def fact_view(kb: KB, fact: Fact, lang: str) -> dict:
@@ -85,9 +89,17 @@ def entity_view(kb: KB, record: Record, lang: str) -> dict:
         "meeting": meeting,
         "sections": sections,
         "conflicts": [c.to_dict(lang) for c in record.conflicts],
-        "facts": [fact_view(kb, f, lang) for f in record.facts],
+        "facts": _with_documents(kb, [fact_view(kb, f, lang) for f in record.facts], lang),
         "chart": chart_view(kb, lang, record=record),  # the entity's own rows of the timeline picture
     }
+
+
+def _with_documents(kb: KB, facts: list[dict], lang: str) -> list[dict]:
+    """Each fact with the stored documents whose claims it decided (see `fact_documents`)."""
+    documents = fact_documents(kb, [f["id"] for f in facts if f["id"] is not None], lang)
+    for f in facts:
+        f["documents"] = documents.get(f["id"], [])
+    return facts
 
 
 # -- pages of the web UI and the API (each builds the one dict its page renders and its endpoint returns) --
@@ -266,3 +278,189 @@ def timeline_view(kb: KB, lang: str, ident: str | None = None) -> dict:
         row["what_label"] = t(f"what.{row['what']}", lang)
         events.append(row)
     return {"entity": ref_json(record.entity, lang), "chart": chart_view(kb, lang, record=record), "events": events}
+
+
+# -- documents, claims and verdicts -------------------------------------------------------------------
+
+VERDICTS = ("supported", "contradicted", "new", "unverifiable")
+"""The verdicts in the order the pages list them."""
+
+_TELLING = ("contradicted", "new", "unverifiable", "supported")
+"""Which verdict colours a stretch of text that several claims share: the one a reader must see first."""
+
+
+def most_telling(verdicts) -> str | None:
+    present = set(verdicts)
+    return next((v for v in _TELLING if v in present), None)
+
+
+def _date(d: Date | None) -> str | None:
+    return str(d) if d else None
+
+
+def _ref(kb: KB, ident: str | None, lang: str) -> dict | None:
+    """An entity as {"id", "label"}; an id the knowledge base lacks keeps itself as its label."""
+    if not ident:
+        return None
+    return ref_json(kb.entity_or_none(ident), lang) or {"id": ident, "label": ident}
+
+
+def _qualifier_label(kb: KB, key: str, value: str, lang: str) -> str:
+    if key in ("status", "kind"):
+        return t(f"{key}.{value}", lang)
+    return kb.entities[value].label(lang) if value in kb.entities else value
+
+
+def claim_view(kb: KB, claim: Claim, verdict: Verdict, lang: str, *, claim_id: int | None = None) -> dict:
+    """One claim with its verdict: the one JSON shape of a claim, for `extract --jsonl`, `check --json`,
+    the API and the document page. Dates are strings of their precision (`1995`, `2011-06-28`); a
+    meeting is named by its entity id (`OIC/cfm/39`); `evidence` holds the KB facts that decided the
+    verdict with their sources; `source` is where the text states the claim (offsets in its original text)."""
+    fact, span = claim.fact, claim.span
+    qualifiers = dict(fact.qualifiers)
+    return {
+        "id": claim_id,
+        "predicate": fact.predicate,
+        "predicate_label": PREDICATES[fact.predicate].label(lang),
+        "subject": _ref(kb, fact.subject, lang),
+        "object": _ref(kb, fact.object, lang),
+        "value": fact.value,
+        "start": _date(fact.start),
+        "end": _date(fact.end),
+        "qualifiers": qualifiers,
+        "qualifier_labels": {k: _qualifier_label(kb, k, v, lang) for k, v in qualifiers.items()},
+        "at": _date(claim.at),
+        "lang": claim.lang,
+        "rule": claim.rule,
+        "verdict": verdict.kind.value,
+        "verdict_label": t(f"verdict.{verdict.kind.value}", lang),
+        "reason": verdict.reason,
+        "check_rule": verdict.rule,
+        "evidence": [fact_view(kb, f, lang) for f in verdict.evidence],
+        "source": {"doc": span.doc, "sentence": span.sentence, "start": span.start, "end": span.end, "text": span.text},
+    }
+
+
+def stored_claim_views(kb: KB, stored: list[StoredClaim], lang: str) -> list[dict]:
+    """Stored claims in the shape of `claim_view`, their evidence read in one go."""
+    evidence = {f.id: f for f in kb.store.facts_by_id(sorted({i for c in stored for i in c.evidence}))}
+    out = []
+    for c in stored:
+        claim = Claim(c.fact, Span(c.doc, c.sentence, c.start, c.end, c.text), c.rule, c.lang, c.at)
+        # A fact a rebuild removed is no longer evidence; `yntymaq build` re-checks such claims.
+        verdict = Verdict(VerdictKind(c.verdict), tuple(evidence[i] for i in c.evidence if i in evidence),
+                          c.reason, c.verdict_rule)
+        out.append(claim_view(kb, claim, verdict, lang, claim_id=c.id))
+    return out
+
+
+def mention_view(kb: KB, mention, lang: str) -> dict:
+    """A mention (a `Mention` or a stored row) with the entity it is linked to."""
+    get = mention.get if isinstance(mention, dict) else lambda key: getattr(mention, key)
+    return {"start": get("start"), "end": get("end"), "text": get("text"), "sentence": get("sentence"),
+            "entity": _ref(kb, get("entity"), lang), "candidates": list(get("candidates") or ()),
+            "score": get("score"), "rule": get("rule")}
+
+
+def _counts(claims: list[dict]) -> dict:
+    counts = {v: 0 for v in VERDICTS}
+    for c in claims:
+        counts[c["verdict"]] += 1
+    return counts
+
+
+def check_view(kb: KB, text: str, lang: str, *, text_lang: str | None = None, doc_id: str | None = None,
+               name: str | None = None) -> dict:
+    """A text's mentions and claims with their verdicts; nothing is stored."""
+    from yntymaq.ingest import process_text
+
+    if not text.strip():
+        raise BadInput("text: the text is empty; give the text to check")
+    processed = process_text(text, kb, doc_id=doc_id, lang=text_lang)
+    claims = [claim_view(kb, claim, verdict, lang) for claim, verdict in processed.claims]
+    return {
+        "document": {"id": processed.doc_id, "name": name, "language": processed.language,
+                     "sentences": len(processed.sentences)},
+        "mentions": [mention_view(kb, m, lang) for m in processed.mentions],
+        "claims": claims,
+        "counts": _counts(claims),
+    }
+
+
+def _document_json(doc: StoredDocument) -> dict:
+    return {"id": doc.id, "name": doc.name, "path": doc.path, "language": doc.language, "encoding": doc.encoding,
+            "size": doc.size, "ingested_at": _time(doc.ingested_at)}
+
+
+def _time(seconds: float) -> str:
+    return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+
+
+def documents_view(kb: KB, lang: str) -> dict:
+    """The stored documents, oldest first, each with how many of its claims got which verdict."""
+    by_doc: dict[str, list[dict]] = {}
+    for c in kb.store.claims():
+        by_doc.setdefault(c.doc, []).append({"verdict": c.verdict})
+    rows = []
+    for doc in kb.store.documents():
+        claims = by_doc.get(doc.id, [])
+        rows.append(_document_json(doc) | {"claims": len(claims), "counts": _counts(claims)})
+    return {"documents": rows, "total": _counts([c for cs in by_doc.values() for c in cs])}
+
+
+def document_view(kb: KB, doc_id: str, lang: str) -> dict:
+    """One stored document: its text, sentences, mentions, claims with verdicts and evidence, and where
+    other documents disagree with it. Offsets are character offsets into `text`."""
+    doc = kb.store.document(doc_id)
+    if doc is None:
+        raise NotFound(f"no document {doc_id!r} is stored: `yntymaq documents` lists them")
+    claims = stored_claim_views(kb, kb.store.claims(doc=doc_id), lang)
+    return {
+        "document": _document_json(doc),
+        "text": doc.text,
+        "sentences": [{"start": a, "end": b, "language": language} for a, b, language in kb.store.sentences(doc_id)],
+        "mentions": [mention_view(kb, m, lang) for m in kb.store.mentions(doc_id)],
+        "claims": claims,
+        "counts": _counts(claims),
+        "disagreements": disagreements_view(kb, lang, doc=doc_id)["disagreements"],
+    }
+
+
+def disagreements_view(kb: KB, lang: str, *, doc: str | None = None) -> dict:
+    """Where two documents disagree: each group's claims side by side, with their documents."""
+    from yntymaq.ingest import disagreements
+
+    found = disagreements(kb, doc=doc)
+    names = {d.id: d.name for d in kb.store.documents()} if found else {}
+    views = []
+    for d in found:
+        claims = stored_claim_views(kb, d.claims, lang)
+        for c in claims:
+            c["document"] = {"id": c["source"]["doc"], "name": names.get(c["source"]["doc"], c["source"]["doc"])}
+        views.append({
+            "subject": _ref(kb, d.subject, lang), "predicate": d.predicate,
+            "predicate_label": PREDICATES[d.predicate].label(lang), "object": _ref(kb, d.object, lang),
+            "qualifiers": dict(d.qualifiers), "differs": list(d.differs),
+            "differs_label": ", ".join(t(f"differs.{x}", lang) for x in d.differs),
+            "documents": sorted({c["source"]["doc"] for c in claims}),
+            "claims": claims,
+        })
+    return {"disagreements": views}
+
+
+def fact_documents(kb: KB, fact_ids: list[int], lang: str) -> dict[int, list[dict]]:
+    """For each fact, the documents whose claims it decided (supported or contradicted), with the claims."""
+    out: dict[int, list[dict]] = {}
+    names: dict[str, str] | None = None
+    for fact_id in fact_ids:
+        claims = kb.store.claims(evidence_fact=fact_id)
+        if not claims:
+            continue
+        if names is None:
+            names = {d.id: d.name for d in kb.store.documents()}
+        docs: dict[str, dict] = {}
+        for c in claims:
+            entry = docs.setdefault(c.doc, {"id": c.doc, "name": names.get(c.doc, c.doc), "claims": []})
+            entry["claims"].append({"id": c.id, "verdict": c.verdict, "verdict_label": t(f"verdict.{c.verdict}", lang)})
+        out[fact_id] = list(docs.values())
+    return out

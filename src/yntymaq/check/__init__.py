@@ -9,6 +9,7 @@ at the time the claim speaks of.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 
 from yntymaq.kb.names import fold
@@ -83,7 +84,7 @@ def _judge(claim: Claim, candidates: list[Fact], *, rule: str, same: Callable[[F
 def _member_of(claim: Claim, kb: KB) -> Verdict:
     fact = claim.fact
     status = fact.qualifier("status", "member")
-    history = _curated(kb.store.facts(subject=fact.subject, predicate="member_of", object=fact.object))
+    history = _curated(kb.facts(subject=fact.subject, predicate="member_of", object=fact.object))
     rule = "check.membership.v1"
     if not history:
         if kb.entities[fact.subject].type.value == "state" and fact.object == "OIC":
@@ -124,7 +125,7 @@ def _member_count(claim: Claim, kb: KB) -> Verdict:
 def _functional(predicate: str, what: str, *, compare_value: bool = False) -> Checker:
     def check(claim: Claim, kb: KB) -> Verdict:
         fact = claim.fact
-        known = _curated(kb.store.facts(subject=fact.subject, predicate=predicate))
+        known = _curated(kb.facts(subject=fact.subject, predicate=predicate))
         if compare_value:
             same = lambda f: fold(f.value or "") == fold(fact.value or "") if fact.value else True  # noqa: E731
         elif fact.object is None:  # "adopted in 2005": only the date can be checked
@@ -145,7 +146,7 @@ _CHECKERS["adopted_at"] = _functional("adopted_at", "adoption")
 @checks("founded")
 def _founded(claim: Claim, kb: KB) -> Verdict:
     fact = claim.fact
-    known = _curated(kb.store.facts(subject=fact.subject, predicate="founded"))
+    known = _curated(kb.facts(subject=fact.subject, predicate="founded"))
     place = fact.qualifier("place")
     return _judge(claim, known, rule="check.founded.v1", what="founding",
                   same=lambda f: place is None or f.qualifier("place") in (None, place))
@@ -154,7 +155,7 @@ def _founded(claim: Claim, kb: KB) -> Verdict:
 @checks("named")
 def _named(claim: Claim, kb: KB) -> Verdict:
     fact = claim.fact
-    known = _curated(kb.store.facts(subject=fact.subject, predicate="named"))
+    known = _curated(kb.facts(subject=fact.subject, predicate="named"))
     name = fold(fact.value or "")
     return _judge(claim, known, rule="check.named.v1", what="name", closed=False,
                   same=lambda f: not name or fold(f.value or "") == name)
@@ -163,7 +164,7 @@ def _named(claim: Claim, kb: KB) -> Verdict:
 @checks("chaired_by")
 def _chaired_by(claim: Claim, kb: KB) -> Verdict:
     fact = claim.fact
-    known = _curated(kb.store.facts(subject=fact.subject, predicate="chaired_by"))
+    known = _curated(kb.facts(subject=fact.subject, predicate="chaired_by"))
     meeting = fact.qualifier("meeting")
     rule = "check.chair.v1"
     if meeting:
@@ -179,7 +180,7 @@ def _chaired_by(claim: Claim, kb: KB) -> Verdict:
 @checks("participated_in")
 def _participated_in(claim: Claim, kb: KB) -> Verdict:
     fact = claim.fact
-    known = _curated(kb.store.facts(subject=fact.subject, predicate="participated_in", object=fact.object))
+    known = _curated(kb.facts(subject=fact.subject, predicate="participated_in", object=fact.object))
     if known:
         return Verdict(SUPPORTED, tuple(known), "the knowledge base records this participation", "check.participation.v1")
     # Participation lists are not complete: absence is no contradiction.
@@ -189,7 +190,7 @@ def _participated_in(claim: Claim, kb: KB) -> Verdict:
 @checks("holds_office")
 def _holds_office(claim: Claim, kb: KB) -> Verdict:
     fact = claim.fact
-    known = _curated(kb.store.facts(predicate="holds_office", object=fact.object))
+    known = _curated(kb.facts(predicate="holds_office", object=fact.object))
     mine = [f for f in known if f.subject == fact.subject]
     if not mine:
         at = fact.start or claim.at
@@ -204,11 +205,17 @@ def _holds_office(claim: Claim, kb: KB) -> Verdict:
 def _term_of_office(claim: Claim, kb: KB) -> Verdict:
     """Judged against the rule in force at the time the claim speaks of, which the verdict names."""
     fact = claim.fact
-    rules = _curated(kb.store.facts(subject=fact.subject, predicate="term_of_office"))
+    rules = _curated(kb.facts(subject=fact.subject, predicate="term_of_office"))
     if not rules:
         return Verdict(NEW, (), "the knowledge base holds no term for this office", "check.term.v1")
     at = fact.start or claim.at
-    if at is None:
+    if fact.start is None and fact.end is not None:
+        # "until 2008 the term was four years": the claim speaks of the time before its end, whatever
+        # the time of the document that says it
+        at = Date.from_date(fact.end.earliest - dt.timedelta(days=1))
+        in_force = [f for f in rules if f.holds_at(at) is not Truth.NO]
+        when = f"before {fact.end}"
+    elif at is None:
         in_force = [f for f in rules if f.end is None]
         when = "today (the claim gives no time)"
     else:

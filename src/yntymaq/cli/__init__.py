@@ -39,6 +39,7 @@ def _register() -> None:
 
     kb_commands.register(main)
     from yntymaq.cli import web as web_commands; web_commands.register(main)  # noqa: E702
+    from yntymaq.cli import documents as document_commands; document_commands.register(main)  # noqa: E702
     try:
         from yntymaq.cli import text as text_commands
     except ImportError:  # the text engine's commands are optional while it is being built

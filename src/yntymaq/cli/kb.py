@@ -42,6 +42,10 @@ def build_command(db: str | None, data: str | None, lang: str | None) -> None:
     key = "msg.built" if report.changed else "msg.up_to_date"
     click.echo(t(key, lang, entities=report.entities, facts=report.facts + report.derived, derived=report.derived,
                  sources=report.sources, seconds=report.seconds, db=store.url), err=True)
+    if report.changed and store.documents():  # the curated knowledge changed: stored verdicts may have too
+        from yntymaq.ingest import recheck
+
+        click.echo(t("msg.rechecked", lang, changed=recheck(KB(store))), err=True)
 
 
 @click.command("show")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from yntymaq import settings
@@ -27,6 +29,20 @@ def ensure_built(db: str, lang: str) -> None:
                  derived=report.derived, sources=report.sources, seconds=report.seconds, db=store.url), err=True)
 
 
+def ingest_examples(db: str, lang: str) -> None:
+    """Store the example documents shipped with yntymaq (a document already stored is skipped)."""
+    from importlib import resources
+
+    from yntymaq.ingest import ingest_paths
+    from yntymaq.kb import KB
+
+    with resources.as_file(resources.files("yntymaq") / "examples") as folder:
+        report = ingest_paths(sorted(str(p) for p in Path(folder).glob("*.txt")), KB.open(db))
+    click.echo(t("msg.examples", lang, added=len(report.added), skipped=len(report.skipped)), err=True)
+    for path, reason in report.failed:
+        click.echo(t("msg.ingest_failed", lang, path=path, reason=reason), err=True)
+
+
 @click.command("serve")
 @click.option("--host", default=None, metavar="ADDRESS",
               help=f"Мекенжай / адрес / address to listen on (env YNTYMAQ_HOST; default {settings.SETTINGS['host'].default}).")
@@ -36,11 +52,15 @@ def ensure_built(db: str, lang: str) -> None:
               help="Дерек қоры / база знаний / knowledge base (SQLite path or URL; env YNTYMAQ_DB).")
 @click.option("--lang", default=None, metavar="kk|ru|en",
               help="Беттердің әдепкі тілі / язык страниц по умолчанию / default language of the pages (env YNTYMAQ_LANG).")
-def serve_command(host: str | None, port: str | None, db: str | None, lang: str | None) -> None:
+@click.option("--examples", is_flag=True,
+              help="Мысал құжаттарды қосу / добавить примеры документов / store the shipped example documents first.")
+def serve_command(host: str | None, port: str | None, db: str | None, lang: str | None, examples: bool) -> None:
     """Веб-интерфейс пен API / веб-интерфейс и API / serve the web UI and the JSON API.
 
     Pages in Kazakh (Russian and English one click away) and a JSON API under /api/ with its docs at
-    /api/docs. Builds the knowledge base first if the database is missing or empty.
+    /api/docs. Builds the knowledge base first if the database is missing or empty; --examples also
+    stores the few example documents shipped with yntymaq, so that the document pages have something
+    to show (`make run` does this).
 
     Example: yntymaq serve --port 8000   (then open http://127.0.0.1:8000/)
     """
@@ -53,6 +73,8 @@ def serve_command(host: str | None, port: str | None, db: str | None, lang: str 
     db = settings.get("db", db)
     lang = check_lang(settings.get("lang", lang))
     ensure_built(db, lang)
+    if examples:
+        ingest_examples(db, lang)
     app = create_app(db, lang=lang)
     click.echo(t("msg.serving", lang, url=f"http://{host}:{port_number}/"), err=True)
     uvicorn.run(app, host=host, port=port_number, log_level="warning")

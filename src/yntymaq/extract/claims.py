@@ -2,32 +2,66 @@
 
 Each rule is a function of one sentence (`Sentence` below: its linked mentions, dates, numbers and
 trigger matches, all at offsets in the original text) that yields claims; it has a versioned name
-(`member_of.v1`, prefixed with the language) stored with every claim it makes. The trigger words
-of each language are data (`lang/<lang>/triggers.tsv`); the grammar of where a sentence puts its
-subject, object and date lives in the rules, with the few differences between languages as data
-passed to them (`_ORDER`).
+(`member_of.v2`, prefixed with the language) stored with every claim it makes. The words of each
+language are data (`lang/<lang>/triggers.tsv`, `demonyms.tsv`, `document_words.tsv`, `offices.tsv`);
+the grammar of where a sentence puts its subject, object and date lives in the rules, with the few
+differences between languages as data passed to them (`_ORDER`).
+
+A few habits of the grammar are shared by the rules:
+
+- **A date or a place belongs to one statement.** In a sentence with several predicates (`founded in
+  1971, counts 57 members today`) each date and place goes to the nearest trigger — the one before it
+  in Russian and English, where complements follow the verb, the one after it in Kazakh, where they
+  precede it (`_owner`).
+- **Lists share a predicate.** `X, Y and Z joined in 1992`, `Bosnia and Herzegovina (since 1994),
+  Thailand (1998)`: a chain of names joined by commas and `and` (appositions in brackets allowed)
+  shares the trigger; a name with its own bracketed year keeps it (`_chains`, `_apposition_dates`).
+  `Côte d'Ivoire joined in 2001, Guyana in 1998`: a verb left out repeats the one before (`_gapped`).
+- **Words that point back.** `the session`, `на сессии`, `Сессияны` name the meeting the text named
+  last; `this post`, `этот пост`, `бұл қызметке` the office; `the 37th in Dushanbe` after a session of
+  the CFM is the 37th session of the CFM (`Discourse`, `elided_meetings`).
 """
 
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from yntymaq.kb.names import fold
 from yntymaq.kb.query import KB
 from yntymaq.text.tables import parse_table
-from yntymaq.vocab import Claim, Date, EntityType, Fact, Mention, Origin, Span
+from yntymaq.vocab import Claim, Date, EntityType, Fact, Origin, Span
 
 # Where a language puts the details of a thing relative to its name: Kazakh modifiers come before
 # the noun (1997 ж. Тегеранда өткен 8-ші Саммит), Russian and English ones after (the 38th session,
 # held in Astana in June 2011).
 _ORDER = {"kk": "before", "ru": "after", "en": "after"}
-_LIST_GLUE = re.compile(r"^[\s,]*(?:(?:және|мен|пен|бен|и|а также|and|as well as|&)\b)?[\s,]*$", re.I)
+# Between two names of one list: commas, `and`, a bracketed apposition of the name before
+# (Bosnia and Herzegovina (since 1994), the Central African Republic).
+_LIST_GLUE = re.compile(r"^[\s,]*(?:\([^()]*\)[\s,]*)?(?:(?:және|мен|пен|бен|и|а также|and|as well as|&)(?!\w))?"
+                        r"[\s,]*(?:the\s+)?$", re.I)
 # Sentences are already cut; inside one, a semicolon, a colon or a spaced dash ends a clause (a full
 # stop inside a sentence belongs to an abbreviation: 1997 ж. желтоқсанда).
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s")
+_STRONG_BREAK = re.compile(r"[;:]")
+# What may follow an ordinal that stands for a meeting whose noun is left out: the 37th in Dushanbe,
+# а 48-я — 22–23 марта, the 40th (Conakry, 2013).
+_ELIDED_NEXT = re.compile(r"\s*(?:[—–-]\s|\(|,|(?:in|at|on|в|во)\b)")
+_YEAR_RANGE = re.compile(r"^\s*(?:(?:since|from|с|бастап)\s+)?(\d{4})\s*(?:([–—-])\s*(\d{4}))?\s*$", re.I)
+_KK_ABLATIVE = re.compile(r"(?:нан|нен|тан|тен|дан|ден)$")
+_KK_LOCATIVE = re.compile(r"(?:да|де|та|те)$")
+_BEFORE_LOCATIVE = re.compile(r"(?:\b(?:в|во|in|at)\s+)$")
+_BODIES = ("OIC/cfm", "OIC/summit")
+
+# The triggers of statements: a date or a place goes to the nearest of these, and the details of a
+# meeting run up to the next one.
+PREDICATE_TRIGGERS = ("member", "member_weak", "observer", "suspended", "restored", "founded", "named",
+                      "headquarters", "host", "handover", "chair", "participated", "adopted", "took_office",
+                      "elected", "term", "count_members", "count_observers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,9 +70,37 @@ class Found:
 
     start: int
     end: int
-    kind: str  # entity type value, "date", "number" or "trigger"
+    kind: str  # entity type value, "date", "number", "ordinal" or "trigger"
     value: object
     text: str = ""
+
+
+@dataclass
+class Discourse:
+    """What the text has named so far, for the words that point back to it: the session, this post."""
+
+    topic: str | None = None  # the organisation the document is about, for "the organisation", "it"
+    meeting: str | None = None  # the meeting named last
+    summit: str | None = None  # the summit named last
+    body: str | None = None  # the body (OIC/cfm, OIC/summit) named last
+    office: str | None = None  # the office named last
+
+    def read(self, sent: "Sentence") -> None:
+        """Take in what a sentence names (after its rules ran, so that it points back past itself)."""
+        for item in sorted(sent.mentions, key=lambda m: m.start):
+            if item.kind == EntityType.MEETING.value and str(item.value).startswith("OIC/"):
+                self.meeting = item.value
+                body = _body_of(sent.kb, item.value)
+                self.body = body or self.body
+                if body == "OIC/summit":
+                    self.summit = item.value
+            elif item.kind == EntityType.ORGAN.value and item.value in _BODIES:
+                self.body = item.value
+            elif item.kind == EntityType.OFFICE.value:
+                self.office = item.value
+        office = _office_phrase(sent)
+        if office:
+            self.office = office
 
 
 @dataclass
@@ -59,6 +121,10 @@ class Sentence:
     doc_time: Date | None
     kb: KB
     triggers: dict[str, list[Found]] = field(default_factory=dict)
+    discourse: Discourse = field(default_factory=Discourse)
+    refs: list[Found] = field(default_factory=list)  # meetings named by a common noun (the session)
+    at: Date | None = None  # the time the sentence's claims speak of, when they give none themselves
+    _owners: dict = field(default_factory=dict, repr=False)
 
     def entities(self, *types: EntityType, lo: int | None = None, hi: int | None = None) -> list[Found]:
         wanted = {t.value for t in types}
@@ -82,12 +148,13 @@ class Sentence:
         qualifiers = tuple((k, v) for k, v in fact.pop("qualifiers", {}).items() if v is not None)
         span = Span(self.doc, self.index, self.start, self.end, self.text)
         made = Fact(origin=Origin.EXTRACTED, rule=f"{self.lang}.{rule}", qualifiers=qualifiers, sources=(span,), **fact)
-        return Claim(made, span, f"{self.lang}.{rule}", self.lang, self.doc_time)
+        return Claim(made, span, f"{self.lang}.{rule}", self.lang, self.at)
 
-    def clause_of(self, at: int) -> tuple[int, int]:
-        """The clause around an offset: between the nearest breaks (; : dash, a full stop inside)."""
+    def clause_of(self, at: int, *, dashes: bool = True) -> tuple[int, int]:
+        """The clause around an offset: between the nearest breaks (; : and, unless `dashes` is
+        False, a spaced dash — which in a definition is a copula: Жидда қаласы – штаб-пәтер)."""
         lo, hi = self.start, self.end
-        for m in _CLAUSE_BREAK.finditer(self.text):
+        for m in (_CLAUSE_BREAK if dashes else _STRONG_BREAK).finditer(self.text):
             pos = self.start + m.start()
             if pos < at:
                 lo = self.start + m.end()
@@ -96,34 +163,114 @@ class Sentence:
                 break
         return lo, hi
 
+    def clause_with_list(self, at: int, end: int) -> tuple[int, int]:
+        """The clause around a trigger ending at `end`, run on over a colon that introduces a list
+        right after it (observer states: Bosnia and Herzegovina, ...)."""
+        lo, hi = self.clause_of(at)
+        if hi < self.end and self.text[hi - self.start] == ":" and self.words_between(end, hi) <= 2:
+            hi = self.clause_of(hi + 1)[1]
+        return lo, hi
 
-# -- the trigger tables -------------------------------------------------------------------------
+    def words_between(self, a: int, b: int) -> int:
+        if b <= a:
+            return 0
+        return len(re.findall(r"\w+", self.text[a - self.start:b - self.start]))
+
+    def has(self, trigger: str, lo: int | None = None, hi: int | None = None) -> bool:
+        return any((lo is None or t.start >= lo) and (hi is None or t.end <= hi) for t in self.triggers.get(trigger, ()))
+
+
+# -- the language tables ------------------------------------------------------------------------
+
+
+def _patterns(lang: str, name: str, label: str) -> list[tuple[str, re.Pattern]]:
+    """(label, compiled pattern) of each row of `lang/<lang>/<name>.tsv` (columns `label`, `pattern`);
+    a table a language lacks is empty; a bad pattern is an error naming its file and line."""
+    file = f"extract/lang/{lang}/{name}.tsv"
+    path = resources.files("yntymaq.extract") / "lang" / lang / f"{name}.tsv"
+    if not path.is_file():
+        return []
+    rows = parse_table(path.read_text(encoding="utf-8"), file=file, columns=(label, "pattern"),
+                       letters={label: None, "pattern": None}, key="pattern")
+    out = []
+    for row in rows:
+        try:
+            out.append((row[label], re.compile(row["pattern"], re.I)))
+        except re.error as err:
+            raise ValueError(f"{file}:{row.line}: pattern: {err}") from None
+    return out
 
 
 @lru_cache(maxsize=None)
 def triggers(lang: str) -> dict[str, re.Pattern]:
     """The trigger patterns of a language, by name, compiled from `lang/<lang>/triggers.tsv`."""
-    path = resources.files("yntymaq.extract") / "lang" / lang / "triggers.tsv"
-    rows = parse_table(path.read_text(encoding="utf-8"), file=f"extract/lang/{lang}/triggers.tsv",
-                       columns=("trigger", "pattern"), letters={"trigger": None, "pattern": None}, key="pattern")
     grouped: dict[str, list[str]] = {}
-    for row in rows:
-        grouped.setdefault(row["trigger"], []).append(row["pattern"])
-    compiled = {}
-    for name, patterns in grouped.items():
-        try:
-            compiled[name] = re.compile("|".join(f"(?:{p})" for p in patterns), re.I)
-        except re.error as err:
-            raise ValueError(f"extract/lang/{lang}/triggers.tsv: trigger {name!r}: {err}") from None
-    return compiled
+    for name, pattern in _patterns(lang, "triggers", "trigger"):
+        grouped.setdefault(name, []).append(pattern.pattern)
+    return {name: re.compile("|".join(f"(?:{p})" for p in patterns), re.I) for name, patterns in grouped.items()}
+
+
+@lru_cache(maxsize=None)
+def _anchored(lang: str, name: str) -> re.Pattern | None:
+    """A trigger that must start where the text is looked at (after optional spaces)."""
+    pattern = triggers(lang).get(name)
+    return re.compile(rf"\s*(?:{pattern.pattern})", re.I) if pattern else None
+
+
+@lru_cache(maxsize=None)
+def _demonyms(lang: str) -> list[tuple[str, re.Pattern]]:
+    return _patterns(lang, "demonyms", "state")
+
+
+@lru_cache(maxsize=None)
+def _document_words(lang: str) -> list[tuple[str, re.Pattern]]:
+    return _patterns(lang, "document_words", "name_part")
+
+
+@lru_cache(maxsize=None)
+def _office_phrases(lang: str) -> list[tuple[str, re.Pattern]]:
+    return _patterns(lang, "offices", "office")
 
 
 def find_triggers(sent: Sentence) -> None:
     for name, pattern in triggers(sent.lang).items():
-        found = [Found(sent.start + m.start(), sent.start + m.end(), "trigger", m, m.group(0))
+        found = [Found(sent.start + m.start(), sent.start + m.end(), "trigger", name, m.group(0))
                  for m in pattern.finditer(sent.low)]
         if found:
             sent.triggers[name] = found
+
+
+# -- what the knowledge base says once, not per sentence ------------------------------------------
+
+_KB_INDEX: "weakref.WeakKeyDictionary[KB, _KBIndex]" = weakref.WeakKeyDictionary()
+
+
+@dataclass
+class _KBIndex:
+    city_of_state: dict[str, str]  # a state whose capital bears its name: DJ → djibouti-city
+
+
+def _kb_index(kb: KB) -> _KBIndex:
+    index = _KB_INDEX.get(kb)
+    if index is None:
+        names: dict[str, set[str]] = {}
+        for entity in kb.entities.values():
+            if entity.type is EntityType.STATE:
+                names[entity.id] = {fold(n) for _, n in entity.all_names()}
+        cities = {}
+        for entity in kb.entities.values():
+            if entity.type is EntityType.PLACE and entity.country in names:
+                if {fold(n) for _, n in entity.all_names()} & names[entity.country]:
+                    cities[entity.country] = entity.id
+        index = _KB_INDEX[kb] = _KBIndex(cities)
+    return index
+
+
+def _body_of(kb: KB, meeting: str) -> str | None:
+    entity = kb.entities.get(meeting)
+    if entity is not None and entity.parent in _BODIES:
+        return entity.parent
+    return "OIC/summit" if "/summit" in meeting else "OIC/cfm" if "/cfm" in meeting else None
 
 
 # -- helpers ------------------------------------------------------------------------------------
@@ -141,21 +288,100 @@ def _usable_dates(sent: Sentence, lo: int | None = None, hi: int | None = None) 
             and (lo is None or d.start >= lo) and (hi is None or d.end <= hi)]
 
 
-def _chains(items: list[Found], text: str, base: int) -> list[list[Found]]:
-    """Runs of mentions joined only by commas and `and` (Ресей, Босния және Герцеговина, Тайланд)."""
+def _predicate_triggers(sent: Sentence, lo: int | None = None, hi: int | None = None) -> list[Found]:
+    return sorted((t for name in PREDICATE_TRIGGERS for t in sent.triggers.get(name, ())
+                   if (lo is None or t.start >= lo) and (hi is None or t.end <= hi)), key=lambda t: t.start)
+
+
+def _owner(sent: Sentence, item: Found) -> Found | None:
+    """The trigger a date or place belongs to: the nearest one before it in Russian and English
+    (founded in 1969; counts 57 today), after it in Kazakh (1995 жылы ... мүше болды)."""
+    key = (item.start, item.end)
+    if key in sent._owners:
+        return sent._owners[key]
+    lo, hi = sent.clause_of(item.start)
+    found = [t for t in _predicate_triggers(sent, lo, hi) if t.end <= item.start or t.start >= item.end]
+    before = [t for t in found if t.end <= item.start]
+    after = [t for t in found if t.start >= item.end]
+    first, second = (after, before) if sent.lang == "kk" else (before, after)
+    owner = None
+    if first:
+        owner = first[0] if first is after else first[-1]
+    elif second:
+        owner = second[0] if second is after else second[-1]
+    sent._owners[key] = owner
+    return owner
+
+
+def _belongs_to(sent: Sentence, item: Found, trig: Found) -> bool:
+    owner = _owner(sent, item)
+    return owner is None or (owner.start < trig.end and trig.start < owner.end)
+
+
+def _owned(sent: Sentence, items: list[Found], trig: Found) -> list[Found]:
+    return [i for i in items if _belongs_to(sent, i, trig)]
+
+
+def _chains(items: list[Found], sent: Sentence) -> list[list[Found]]:
+    """Runs of mentions joined only by commas and `and` (Ресей, Босния және Герцеговина, Тайланд),
+    a bracketed apposition of the one before allowed (Bosnia and Herzegovina (since 1994), Thailand)."""
     chains: list[list[Found]] = []
     for item in items:
-        if chains and _LIST_GLUE.match(text[chains[-1][-1].end - base:item.start - base]):
+        if chains and chains[-1][-1].end <= item.start and \
+                _LIST_GLUE.match(sent.low[chains[-1][-1].end - sent.start:item.start - sent.start]):
             chains[-1].append(item)
         else:
             chains.append([item])
     return chains
 
 
+def _apposition_dates(sent: Sentence, mention: Found) -> tuple[Date | None, Date | None] | None:
+    """The year or years in brackets right after a name: `(since 1994)`, `(1996)`, `(2016-2021)`."""
+    rest = sent.text[mention.end - sent.start:]
+    m = re.match(r"\s*\(([^()]*)\)", rest)
+    if not m:
+        return None
+    lo, hi = mention.end + m.start(1), mention.end + m.end(1)
+    inside = _usable_dates(sent, lo, hi)
+    if len(inside) == 1:
+        d = inside[0].value
+        if d["kind"] in ("since", "date", "in"):
+            return d["start"], None
+        if d["kind"] == "range":
+            return d["start"], d.get("end")
+    # a bare year in brackets after a name is the year of the statement about it
+    years = _YEAR_RANGE.match(m.group(1))
+    if years:
+        first, _, last = years.groups()
+        try:
+            return Date(int(first)), Date(int(last)) if last else None
+        except ValueError:
+            return None
+    return None
+
+
+def _gapped(sent: Sentence, after: int, hi: int, subjects: list[Found],
+            objects: Callable[[int, int], list[Found]]) -> Iterator[tuple[Found, Found]]:
+    """Pairs of a subject and what follows it after a verb left out: `, Guyana in 1998 and Togo in
+    1997`, `, Казахстан — в 1995-м`, `, SESRIC in Ankara`; they repeat the predicate before them."""
+    pos = after
+    for subject in sorted(subjects, key=lambda s: s.start):
+        if subject.start < pos or subject.end > hi:
+            continue
+        if not _LIST_GLUE.match(sent.low[pos - sent.start:subject.start - sent.start]):
+            return
+        rest = sent.low[subject.end - sent.start:hi - sent.start]
+        gap = re.match(r"\s*(?:[—–-]\s*)?(?:(?:in|at|on|в|во)\s+)?", rest)
+        at = subject.end + gap.end()
+        obj = next((o for o in objects(at, hi) if o.start == at), None)
+        if obj is None:
+            return
+        yield subject, obj
+        pos = obj.end
+
+
 def _words_between(sent: Sentence, a: int, b: int) -> int:
-    if b <= a:
-        return 0
-    return len(re.findall(r"\w+", sent.text[a - sent.start:b - sent.start]))
+    return sent.words_between(a, b)
 
 
 def _topic(sent: Sentence, lo: int | None = None, hi: int | None = None) -> str | None:
@@ -165,7 +391,114 @@ def _topic(sent: Sentence, lo: int | None = None, hi: int | None = None) -> str 
 
 
 def _meeting_body(sent: Sentence, meeting_id: str) -> str:
-    return "OIC/summit" if "/summit" in meeting_id else "OIC/cfm"
+    return _body_of(sent.kb, meeting_id) or "OIC/cfm"
+
+
+def _oic_meetings(sent: Sentence) -> list[Found]:
+    return [m for m in sent.entities(EntityType.MEETING) if str(m.value).startswith("OIC/")]
+
+
+def _meeting_named(sent: Sentence, at: int) -> Found | None:
+    """The meeting a statement at `at` speaks of: the nearest one the sentence names, else the one a
+    common noun points back to (Сессияны Қазақстан қабылдап отыр; на сессии)."""
+    return sent.nearest(_oic_meetings(sent), at) or sent.nearest(sent.refs, at)
+
+
+def _states_as_places(sent: Sentence, lo: int, hi: int) -> list[Found]:
+    """States named where a city is meant: `в Джибути`, `Джибутиде өткен` — the capital that bears
+    the state's name (a state is not a place a session is held in)."""
+    cities = _kb_index(sent.kb).city_of_state
+    out = []
+    for state in sent.entities(EntityType.STATE, lo=lo, hi=hi):
+        city = cities.get(state.value)
+        if city is None:
+            continue
+        before = sent.low[max(0, state.start - sent.start - 6):state.start - sent.start]
+        if (sent.lang == "kk" and _KK_LOCATIVE.search(state.text.lower())) or \
+                (sent.lang != "kk" and _BEFORE_LOCATIVE.search(before)):
+            out.append(Found(state.start, state.end, EntityType.PLACE.value, city, state.text))
+    return out
+
+
+def _office_phrase(sent: Sentence) -> str | None:
+    for office, pattern in _office_phrases(sent.lang):
+        if pattern.search(sent.low) and office in sent.kb.entities:
+            return office
+    return None
+
+
+# -- words that point back -----------------------------------------------------------------------
+
+
+def elided_meetings(sent: Sentence, ordinals: list[Found]) -> list[Found]:
+    """Meetings named by an ordinal whose noun or body is left out: `the 38th session` in a text about
+    the CFM, `38-сессиядан`, and lists `the 37th in Dushanbe (...), the 38th in Astana (...)`,
+    `43-я сессия СМИД ..., а 48-я — ...` after a meeting or the body's sessions were named."""
+    if not ordinals:
+        return []
+    kb = sent.kb
+    mentions = sorted(sent.mentions, key=lambda m: m.start)
+    session_after, summit_after = _anchored(sent.lang, "session_word"), _anchored(sent.lang, "summit_word")
+    session_any = triggers(sent.lang).get("session_word")
+    out: list[Found] = []
+    for ordinal in ordinals:
+        if any(m.start <= ordinal.start < m.end for m in mentions):
+            continue
+        rest = sent.low[ordinal.end - sent.start:]
+        earlier = [m for m in mentions + out if m.kind == EntityType.MEETING.value and m.end <= ordinal.start
+                   and str(m.value).startswith("OIC/")]
+        organs = [m for m in mentions if m.kind == EntityType.ORGAN.value and m.value in _BODIES
+                  and m.end <= ordinal.start]
+        noun = summit_after.match(rest) if summit_after else None
+        is_summit = noun is not None
+        noun = noun or (session_after.match(rest) if session_after else None)
+        if noun is not None:
+            end = ordinal.end + noun.end()
+            if _names_other_body(sent, end):
+                continue
+            if is_summit:
+                prefix = "OIC/summit"
+            elif earlier:
+                prefix = _meeting_body(sent, earlier[-1].value)
+            elif organs:
+                prefix = organs[-1].value
+            else:
+                prefix = sent.discourse.body
+        elif _ELIDED_NEXT.match(rest):
+            end = ordinal.end
+            if earlier:
+                prefix = earlier[-1].value.rsplit("/", 1)[0]
+            elif organs and session_any and session_any.search(sent.low[:ordinal.start - sent.start]):
+                prefix = organs[-1].value
+            else:
+                continue
+        else:
+            continue
+        ident = f"{prefix}/{ordinal.value}" if prefix else None
+        if ident in kb.entities:
+            out.append(Found(ordinal.start, end, EntityType.MEETING.value, ident, sent.text[ordinal.start - sent.start:end - sent.start]))
+    return out
+
+
+def _names_other_body(sent: Sentence, at: int) -> bool:
+    """`the 2nd session of the UN General Assembly`: a session of a body that is not the OIC's."""
+    window = sent.low[at - sent.start:at - sent.start + 40]
+    for m in sent.mentions:
+        if at <= m.start < at + len(window) and m.kind in (EntityType.ORGANISATION.value, EntityType.ORGAN.value):
+            return not (m.value == "OIC" or m.value in _BODIES)
+    return False
+
+
+def meeting_refs(sent: Sentence) -> list[Found]:
+    """Meetings a common noun points back to: `the session`, `на сессии`, `Сессияны`, `саммитте`."""
+    out = []
+    for name, target in (("session_ref", sent.discourse.meeting), ("summit_ref", sent.discourse.summit)):
+        if target is None:
+            continue
+        for trig in sent.triggers.get(name, ()):
+            if not any(m.start < trig.end and trig.start < m.end for m in sent.mentions):
+                out.append(Found(trig.start, trig.end, EntityType.MEETING.value, target, trig.text))
+    return out
 
 
 # -- rules --------------------------------------------------------------------------------------
@@ -181,73 +514,125 @@ def rule(name: str):
     return register
 
 
-@rule("member_of.v1")
+def _organisation_context(sent: Sentence, trig: Found, lo: int, hi: int) -> bool:
+    """A weak membership verb (joined, қосылды) counts where the clause names an organisation, or
+    where nothing is joined at all (Togo joined in 1997)."""
+    if sent.entities(EntityType.ORGANISATION, lo=lo, hi=hi) or sent.has("org_word", lo, hi):
+        return True
+    rest = sent.low[trig.end - sent.start:hi - sent.start]
+    return sent.lang == "en" and re.match(r"\s*(?:in\b|on\b|at\b|[,.;]|$)", rest) is not None
+
+
+@rule("member_of.v2")
 def membership(sent: Sentence) -> Iterator[Claim]:
-    """A state joined (or was admitted to, or is a member of) the organisation, maybe with a date."""
+    """A state joined (or was admitted to, or is a member of) the organisation, maybe with a date; a
+    list of states shares the trigger, and `, Guyana in 1998` after it repeats it."""
     states = sent.entities(EntityType.STATE)
-    for trig in sent.triggers.get("member", []):
+    found = [(t, False) for t in sent.triggers.get("member", [])] + [(t, True) for t in sent.triggers.get("member_weak", [])]
+    for trig, weak in found:
         lo, hi = sent.clause_of(trig.start)
+        if weak and not _organisation_context(sent, trig, lo, hi):
+            continue
         near = [s for s in states if lo <= s.start < hi]
         subject = sent.nearest(near, trig.start, side="before") or sent.nearest(near, trig.end, side="after", limit=40)
         if subject is None:
             continue
-        chain = next((c for c in _chains(near, sent.text, sent.start) if subject in c), [subject])
-        date = sent.nearest(_usable_dates(sent, lo, hi), trig.start)
+        chain = next((c for c in _chains(near, sent) if subject in c), [subject])
+        dates = _owned(sent, _usable_dates(sent, lo, hi), trig)
+        date = sent.nearest(dates, trig.start)
         start, _ = _date(date)
         organisation = _topic(sent, lo, hi)
         if organisation is None:
             continue
         for state in chain:
-            yield sent.claim("member_of.v1", subject=state.value, predicate="member_of", object=organisation,
+            yield sent.claim("member_of.v2", subject=state.value, predicate="member_of", object=organisation,
                              start=start, qualifiers={"status": "member"})
+        after = max(x.end for x in [trig, chain[-1]] + ([date] if date else []))
+        for state, year in _gapped(sent, after, hi, near, lambda a, b: _usable_dates(sent, a, b)):
+            yield sent.claim("member_of.v2", subject=state.value, predicate="member_of", object=organisation,
+                             start=year.value["start"], qualifiers={"status": "member"})
 
 
-@rule("observer.v1")
+@rule("observer.v2")
 def observers(sent: Sentence) -> Iterator[Claim]:
-    """States listed as observers (Ресей, Босния және Герцеговина, Тайланд бақылаушы ретінде)."""
+    """States listed as observers (Ресей, Босния және Герцеговина, Тайланд бақылаушы ретінде; observer
+    states: Bosnia and Herzegovina (since 1994), Thailand (1998)), each with the year it is given."""
     states = sent.entities(EntityType.STATE)
     for trig in sent.triggers.get("observer", []):
-        lo, hi = sent.clause_of(trig.start)
-        chains = _chains([s for s in states if lo <= s.start < hi], sent.text, sent.start)
+        lo, hi = sent.clause_with_list(trig.start, trig.end)
+        chains = _chains([s for s in states if lo <= s.start < hi], sent)
         chosen = None
         for chain in chains:
-            if chain[-1].end <= trig.start and _words_between(sent, chain[-1].end, trig.start) <= 4:
+            gap = sent.low[chain[-1].end - sent.start:trig.start - sent.start] if chain[-1].end <= trig.start else None
+            if gap is not None and re.fullmatch(r"\s*,\s*(?:an?\s+|the\s+)?", gap):
+                chosen = [chain[-1]]  # an apposition of one name: the Turkish Cypriot State, an observer since 1979
+            elif gap is not None and sent.words_between(chain[-1].end, trig.start) <= 4:
                 chosen = chain
-            elif sent.lang != "kk" and chain[0].start >= trig.end and _words_between(sent, trig.end, chain[0].start) <= 6:
+            elif sent.lang != "kk" and chain[0].start >= trig.end and sent.words_between(trig.end, chain[0].start) <= 6:
                 chosen = chosen or chain
         if not chosen:
             continue
-        date = sent.nearest(_usable_dates(sent, lo, hi), trig.start)
-        start, _ = _date(date)
+        dates = [d for d in _owned(sent, _usable_dates(sent, lo, hi), trig)
+                 if not any(d.start >= s.end and _apposition_dates(sent, s) for s in chosen)]
+        shared = sent.nearest(dates, trig.start)
         organisation = _topic(sent, lo, hi)
         for state in chosen:
-            yield sent.claim("observer.v1", subject=state.value, predicate="member_of", object=organisation,
+            own = _apposition_dates(sent, state)
+            start = own[0] if own else _date(shared)[0]
+            yield sent.claim("observer.v2", subject=state.value, predicate="member_of", object=organisation,
                              start=start, qualifiers={"status": "observer"})
 
 
-@rule("member_count.v1")
+@rule("member_status.v1")
+def suspension(sent: Sentence) -> Iterator[Claim]:
+    """A membership suspended (тоқтатылды, приостановлено, suspended) or restored (қалпына келтірді,
+    восстановлено, restored): the state's status from that date."""
+    states = sent.entities(EntityType.STATE)
+    for name, status in (("suspended", "suspended"), ("restored", "member")):
+        for trig in sent.triggers.get(name, []):
+            lo, hi = sent.clause_of(trig.start)
+            words = [t for t in sent.triggers.get("membership", []) if lo <= t.start < hi]
+            if not words:
+                continue
+            word = min(words, key=lambda t: abs(t.start - trig.start))
+            state = sent.nearest([s for s in states if lo <= s.start < hi], word.start, limit=30)
+            organisation = _topic(sent, lo, hi)
+            if state is None or organisation is None:
+                continue
+            date = sent.nearest(_owned(sent, _usable_dates(sent, lo, hi), trig), trig.start)
+            yield sent.claim("member_status.v1", subject=state.value, predicate="member_of", object=organisation,
+                             start=_date(date)[0], qualifiers={"status": status})
+
+
+@rule("member_count.v2")
 def member_count(sent: Sentence) -> Iterator[Claim]:
+    """`57 мүше мемлекет`, `насчитывает 57 членов`, `counted 54 member states`: a count, dated only by
+    a date of its own (not `founded in 1969, now counts 57`) and never when it says `now`."""
+    present = bool(sent.triggers.get("present"))
     for name, status in (("count_members", "member"), ("count_observers", "observer")):
         for trig in sent.triggers.get(name, []):
             number = sent.nearest([n for n in sent.numbers if trig.start <= n.start < trig.end], trig.start)
             if number is None:
                 continue
             lo, hi = sent.clause_of(trig.start)
-            # A count's date stands right beside it (2001 жылы ... 56 мемлекет; in December 1996, ... 54);
-            # a date further off in a long sentence belongs to another statement.
-            dated = [d for d in _usable_dates(sent, lo, hi) if d.value["kind"] in ("date", "in")
-                     and _words_between(sent, *sorted((d.end, trig.start))) <= 4]
-            date = sent.nearest(dated, trig.start)
-            start, _ = _date(date)
+            start = None
+            if not present:
+                # A count's date stands right beside it (2001 жылы ... 56 мемлекет; in December 1996, ... 54);
+                # a date further off in a long sentence belongs to another statement.
+                dated = [d for d in _owned(sent, _usable_dates(sent, lo, hi), trig) if d.value["kind"] in ("date", "in")
+                         and sent.words_between(*sorted((d.end, trig.start))) <= 4]
+                start, _ = _date(sent.nearest(dated, trig.start))
             organisation = _topic(sent, None, None)
             if organisation is None:
                 continue
-            yield sent.claim("member_count.v1", subject=organisation, predicate="member_count",
+            yield sent.claim("member_count.v2", subject=organisation, predicate="member_count",
                              value=str(number.value), start=start, qualifiers={"status": status})
 
 
-@rule("founded.v1")
+@rule("founded.v2")
 def founded(sent: Sentence) -> Iterator[Claim]:
+    """When and where a body was founded; the date and the place are the trigger's own (not those of
+    `is headquartered in Casablanca` after it)."""
     for trig in sent.triggers.get("founded", []):
         lo, hi = sent.clause_of(trig.start)
         bodies = sent.entities(EntityType.ORGANISATION, EntityType.ORGAN, lo=lo, hi=hi)
@@ -255,12 +640,12 @@ def founded(sent: Sentence) -> Iterator[Claim]:
         subject_id = subject.value if subject else (sent.topic if _pronoun_start(sent) else None)
         if subject_id is None:
             continue
-        date = sent.nearest(_usable_dates(sent, lo, hi), trig.start)
-        place = sent.nearest(sent.entities(EntityType.PLACE, lo=lo, hi=hi), trig.start)
+        date = sent.nearest(_owned(sent, _usable_dates(sent, lo, hi), trig), trig.start)
+        place = sent.nearest(_owned(sent, sent.entities(EntityType.PLACE, lo=lo, hi=hi), trig), trig.start)
         if date is None and place is None:
             continue
         start, _ = _date(date)
-        yield sent.claim("founded.v1", subject=subject_id, predicate="founded", start=start,
+        yield sent.claim("founded.v2", subject=subject_id, predicate="founded", start=start,
                          qualifiers={"place": place.value if place else None})
 
 
@@ -331,10 +716,12 @@ def name_until(sent: Sentence) -> Iterator[Claim]:
                              end=date.value["start"], qualifiers={"lang": sent.lang})
 
 
-@rule("headquartered_in.v1")
+@rule("headquartered_in.v2")
 def headquarters(sent: Sentence) -> Iterator[Claim]:
+    """The city of a body's seat; a spaced dash is a copula here (Жидда қаласы – ИЫҰ штаб-пәтері
+    орналасқан орын), and `ICESCO is based in Rabat, SESRIC in Ankara` repeats the verb."""
     for trig in sent.triggers.get("headquarters", []):
-        lo, hi = sent.clause_of(trig.start)
+        lo, hi = sent.clause_of(trig.start, dashes=False)
         places = sent.entities(EntityType.PLACE, lo=lo, hi=hi)
         place = sent.nearest(places, trig.start)
         if place is None:
@@ -344,7 +731,10 @@ def headquarters(sent: Sentence) -> Iterator[Claim]:
         subject_id = subject.value if subject else sent.topic
         if subject_id is None:
             continue
-        yield sent.claim("headquartered_in.v1", subject=subject_id, predicate="headquartered_in", object=place.value)
+        yield sent.claim("headquartered_in.v2", subject=subject_id, predicate="headquartered_in", object=place.value)
+        if sent.lang != "kk" and place.start > trig.end:
+            for body, city in _gapped(sent, place.end, hi, bodies, lambda a, b: sent.entities(EntityType.PLACE, lo=a, hi=b)):
+                yield sent.claim("headquartered_in.v2", subject=body.value, predicate="headquartered_in", object=city.value)
 
 
 @rule("term_of_office.v1")
@@ -364,19 +754,33 @@ def term(sent: Sentence) -> Iterator[Claim]:
                          qualifiers={"renewable": renewable})
 
 
-@rule("meeting.v1")
+def _meeting_span(d: dict) -> bool:
+    """A meeting lasts days: a range of months or years is some other statement's."""
+    if d["kind"] != "range":
+        return True
+    start, end = d.get("start"), d.get("end")
+    return start is not None and end is not None and (end.latest - start.earliest).days <= 31
+
+
+@rule("meeting.v2")
 def meetings(sent: Sentence) -> Iterator[Claim]:
     """A meeting's dates, city and host: details stand before its name in Kazakh, after it in
-    Russian and English, up to the next meeting named."""
+    Russian and English, up to the next meeting named or the next statement's trigger."""
     found = sent.entities(EntityType.MEETING)
     if not found:
         return
     order = _ORDER.get(sent.lang, "after")
+    cuts = _predicate_triggers(sent)
     for i, meeting in enumerate(found):
-        if not meeting.value.startswith("OIC/"):
+        if not str(meeting.value).startswith("OIC/"):
             continue
         prev_end = found[i - 1].end if i else sent.start
         next_start = found[i + 1].start if i + 1 < len(found) else sent.end
+        # the details after a meeting stop at the next statement (elected at the 47th CFM in Niamey and
+        # took office on 17 November 2021); in Russian and English so do those before it
+        next_start = min([next_start] + [t.start for t in cuts if t.start >= meeting.end])
+        if sent.lang != "kk":
+            prev_end = max([prev_end] + [t.end for t in cuts if t.end <= meeting.start])
         before, after = (prev_end, meeting.start), (meeting.end, next_start)
         # "24-ші СІММ-нен ... 33-ші СІММ-ге дейін": a meeting in the ablative opens a range and its
         # details follow it.
@@ -388,84 +792,86 @@ def meetings(sent: Sentence) -> Iterator[Claim]:
             windows = [before, after] if order == "before" else [after, before]
         place = date = None
         for lo, hi in windows:
+            if hi < lo:
+                continue
             lo, hi = _clip_to_clause(sent, meeting, lo, hi)
-            place = place or sent.nearest(sent.entities(EntityType.PLACE, lo=lo, hi=hi), meeting.start)
-            date = date or sent.nearest([d for d in _usable_dates(sent, lo, hi) if d.value["kind"] in ("date", "range", "in", "until")],
+            place = place or sent.nearest(sent.entities(EntityType.PLACE, lo=lo, hi=hi) or _states_as_places(sent, lo, hi),
+                                          meeting.start)
+            date = date or sent.nearest([d for d in _usable_dates(sent, lo, hi)
+                                         if d.value["kind"] in ("date", "range", "in", "until") and _meeting_span(d.value)],
                                         meeting.start)
         body = _meeting_body(sent, meeting.value)
         if date is not None:
             start, end = _date(date)
             if date.value["kind"] == "until":
                 start, end = date.value["start"], None
-            yield sent.claim("meeting.v1", subject=meeting.value, predicate="meeting_of", object=body,
+            yield sent.claim("meeting.v2", subject=meeting.value, predicate="meeting_of", object=body,
                              start=start, end=end)
         if place is not None:
-            yield sent.claim("meeting.v1", subject=meeting.value, predicate="held_in", object=place.value)
+            yield sent.claim("meeting.v2", subject=meeting.value, predicate="held_in", object=place.value)
             country = _country_beside(sent, place)
             if country:
-                yield sent.claim("meeting.v1", subject=meeting.value, predicate="hosted_by", object=country)
+                yield sent.claim("meeting.v2", subject=meeting.value, predicate="hosted_by", object=country)
 
 
 def _ablative(word: str) -> bool:
-    return bool(re.search(r"(?:нан|нен|тан|тен|дан|ден)$", word.lower()))
+    return bool(_KK_ABLATIVE.search(word.lower()))
 
 
 def _clip_to_clause(sent: Sentence, meeting: Found, lo: int, hi: int) -> tuple[int, int]:
     clause_lo, clause_hi = sent.clause_of(meeting.start)
+    # a dash right after the meeting stands for its verb (а 48-я — 22–23 марта в Исламабаде): the
+    # clause runs on past it
+    dash = re.match(r"\s*[–—-]\s", sent.text[meeting.end - sent.start:])
+    if dash:
+        clause_hi = sent.clause_of(meeting.end + dash.end())[1]
     return max(lo, clause_lo) if lo < meeting.start else lo, min(hi, clause_hi) if hi > meeting.end else hi
 
 
 def _country_beside(sent: Sentence, place: Found) -> str | None:
-    """The state written right after a city: `Тегеранда (Иран)`, `Jeddah, Saudi Arabia`."""
+    """The state written right after a city, as the city's country: `Тегеранда (Иран)`, `Jeddah,
+    Saudi Arabia` (not `в Джибути, Казахстан передал`: a new clause's subject)."""
+    city = sent.kb.entities.get(place.value)
     for state in sent.entities(EntityType.STATE):
         gap = sent.text[place.end - sent.start:state.start - sent.start]
         if state.start >= place.end and re.fullmatch(r"\s*[(,]\s*", gap):
-            return state.value
+            return state.value if city is not None and city.country == state.value else None
     return None
 
 
-@rule("hosted_by.v1")
+@rule("hosted_by.v2")
 def hosts(sent: Sentence) -> Iterator[Claim]:
-    """A state that hosted a meeting: `Сессияны Қазақстан қабылдап отыр`, `hosted the 38th session`."""
+    """A state that hosted a meeting: `Сессияны Қазақстан қабылдап отыр`, `hosted the 38th session`,
+    `As the host country, Kazakhstan ...`, `Принимающей стороной выступил Казахстан`."""
+    states = sent.entities(EntityType.STATE)
     for trig in sent.triggers.get("host", []):
-        meetings = sent.entities(EntityType.MEETING)
-        meeting = sent.nearest(meetings, trig.start)
+        meeting = _meeting_named(sent, trig.start)
         if meeting is None:
             continue
-        states = sent.entities(EntityType.STATE)
-        host = sent.nearest(states, trig.start, side="before") or sent.nearest(states, trig.end, side="after", limit=30)
+        lo, hi = sent.clause_of(trig.start)
+        near = [s for s in states if lo <= s.start < hi]
+        host = sent.nearest(near, trig.start, side="before") or \
+            next((s for s in near if s.start >= trig.end and sent.words_between(trig.end, s.start) <= 4), None)
         if host is None:
             continue
-        yield sent.claim("hosted_by.v1", subject=meeting.value, predicate="hosted_by", object=host.value)
+        yield sent.claim("hosted_by.v2", subject=meeting.value, predicate="hosted_by", object=host.value)
 
 
-@rule("chaired_by.v1")
+@rule("chaired_by.v2")
 def chairs(sent: Sentence) -> Iterator[Claim]:
-    """Who chaired a body, and handovers (`төрағалығын Джибутиге берді`, `passed the chair to`)."""
+    """Who chaired a body, and handovers (`төрағалығын Джибутиге берді`, `Тәжікстаннан Қазақстанға
+    өтті`, `passed the chair to`): the receiver's chair starts and the giver's ends at the handover's
+    date, where the sentence gives one for it."""
     states = sent.entities(EntityType.STATE)
-    meetings = [m for m in sent.entities(EntityType.MEETING) if m.value.startswith("OIC/")]
-    for trig in sent.triggers.get("handover", []):
-        lo, hi = sent.clause_of(trig.start)
-        receiver = _receiver(sent, trig, states)
-        if receiver is None:
-            continue
-        giver = sent.nearest([s for s in states if s.end <= trig.start and s is not receiver and lo <= s.start], trig.start)
-        meeting = sent.nearest(meetings, trig.start)
-        body = _body(sent, meeting)
-        if body is None:
-            continue
-        qualifiers = {"meeting": meeting.value if meeting else None}
-        yield sent.claim("chaired_by.v1", subject=body, predicate="chaired_by", object=receiver.value, qualifiers=qualifiers)
-        if giver is not None:
-            yield sent.claim("chaired_by.v1", subject=body, predicate="chaired_by", object=giver.value)
+    meetings = _oic_meetings(sent)
+    holders = set()
     for trig in sent.triggers.get("chair", []):
         lo, hi = sent.clause_of(trig.start)
         holder = sent.nearest([s for s in states if lo <= s.start < hi], trig.start, side="before") or \
             sent.nearest([s for s in states if lo <= s.start < hi], trig.end, side="after", limit=40)
         if holder is None:
             continue
-        meeting = sent.nearest(meetings, trig.start)
-        body = _body(sent, meeting)
+        body = _body(sent, sent.nearest(meetings, trig.start))
         if body is None:
             continue
         dates = _usable_dates(sent, lo, hi)
@@ -473,45 +879,130 @@ def chairs(sent: Sentence) -> Iterator[Claim]:
         start = end = None
         if ranges:
             start, end = ranges[0].value["start"], ranges[0].value.get("end")
-        yield sent.claim("chaired_by.v1", subject=body, predicate="chaired_by", object=holder.value,
+        holders.add(holder.value)
+        yield sent.claim("chaired_by.v2", subject=body, predicate="chaired_by", object=holder.value,
                          start=start, end=end)
+    for trig in sent.triggers.get("handover", []):
+        lo, hi = sent.clause_of(trig.start)
+        receiver, giver = _receiver_and_giver(sent, trig, [s for s in states if lo <= s.start < hi])
+        if receiver is None:
+            continue
+        meeting = _meeting_named(sent, trig.start)
+        body = _body(sent, meeting)
+        if body is None:
+            continue
+        when = _handover_date(sent, trig)
+        yield sent.claim("chaired_by.v2", subject=body, predicate="chaired_by", object=receiver.value, start=when,
+                         qualifiers={"meeting": meeting.value if meeting else None})
+        if giver is not None and giver.value not in holders:
+            yield sent.claim("chaired_by.v2", subject=body, predicate="chaired_by", object=giver.value, end=when)
 
 
-def _receiver(sent: Sentence, trig: Found, states: list[Found]) -> Found | None:
-    """The state the chair went to: inside the trigger span (Kazakh dative), or right after it."""
+def _receiver_and_giver(sent: Sentence, trig: Found, states: list[Found]) -> tuple[Found | None, Found | None]:
+    """The state the chair went to — inside the trigger (Kazakh dative) or right after it — and the one
+    it came from: in the ablative (Тәжікстаннан), after `from`/`от`, or before the trigger."""
     inside = [s for s in states if trig.start <= s.start and s.end <= trig.end]
-    if inside:
-        return inside[-1]
-    return sent.nearest(states, trig.end, side="after", limit=40)
+    came_from = [s for s in inside if sent.lang == "kk" and _ablative(s.text)]
+    went_to = [s for s in inside if s not in came_from]
+    receiver = went_to[-1] if went_to else sent.nearest(states, trig.end, side="after", limit=40)
+    if came_from:
+        return receiver, came_from[0]
+    after = [s for s in states if s.start >= trig.end and s is not receiver
+             and re.search(r"\b(?:from|от)\s+$", sent.low[max(0, s.start - sent.start - 6):s.start - sent.start])]
+    if after:
+        return receiver, after[0]
+    places = {(p.start, p.end) for p in _states_as_places(sent, sent.start, sent.end)}
+    giver = sent.nearest([s for s in states if s.end <= trig.start and (s.start, s.end) not in places
+                          and (receiver is None or s.value != receiver.value)], trig.start)
+    return receiver, giver
+
+
+def _handover_date(sent: Sentence, trig: Found) -> Date | None:
+    """The date of a handover: the end of the term just named (`until November 2012, when it passed
+    the chair`), or a date that frames the whole sentence (`In November 2012 the 39th session ... where
+    Kazakhstan handed the chairmanship`). A date inside the meeting's description is the meeting's."""
+    for when in sent.triggers.get("when", []):
+        if when.end > trig.start:
+            continue
+        for d in _usable_dates(sent, None, when.start + 1):
+            if not sent.low[d.end - sent.start:when.start - sent.start].strip(" ,"):
+                value = d.value
+                return value.get("end") or value["start"] if value["kind"] in ("range", "until") else value["start"]
+    dates = _usable_dates(sent, None, trig.start)
+    if not dates:
+        return None
+    first = min(dates, key=lambda d: d.start)
+    if first.value["kind"] not in ("date", "in"):
+        return None
+    if not re.fullmatch(r"\W*(?:(?:in|on|by|в|во|к)\s+)?", sent.low[:first.start - sent.start]):
+        return None
+    if sent.has("participle", first.end, trig.start):
+        return None
+    return first.value["start"]
 
 
 def _body(sent: Sentence, meeting: Found | None) -> str | None:
-    organs = [o.value for o in sent.entities(EntityType.ORGAN) if o.value in ("OIC/cfm", "OIC/summit")]
+    organs = [o.value for o in sent.entities(EntityType.ORGAN) if o.value in _BODIES]
     if organs:
         return organs[0]
     if meeting is not None:
         return _meeting_body(sent, meeting.value)
-    return None
+    return sent.discourse.body
 
 
-@rule("participated_in.v1")
+def _demonym_states(sent: Sentence) -> list[Found]:
+    """States named by their adjective (казахстанская делегация, a Kazakh delegation), found also
+    across a word broken at a line end (казахстан-\nскую)."""
+    text, where = sent.low, list(range(len(sent.low) + 1))
+    if "-\n" in text:
+        pieces, where, pos = [], [], 0
+        for m in re.finditer(r"(?<=\w)-[ \t]*\n[ \t]*(?=\w)", sent.low):
+            pieces.append(sent.low[pos:m.start()])
+            where.extend(range(pos, m.start()))
+            pos = m.end()
+        pieces.append(sent.low[pos:])
+        where.extend(range(pos, len(sent.low) + 1))
+        text = "".join(pieces)
+    found = []
+    for state, pattern in _demonyms(sent.lang):
+        for m in pattern.finditer(text):
+            start, end = sent.start + where[m.start()], sent.start + where[m.end() - 1] + 1
+            found.append(Found(start, end, EntityType.STATE.value, state, sent.text[start - sent.start:end - sent.start]))
+    return found
+
+
+@rule("participated_in.v2")
 def participation(sent: Sentence) -> Iterator[Claim]:
-    """A state's delegation took part in meetings; `from the 24th to the 33rd` is every one between."""
-    triggers_found = sent.triggers.get("participated", [])
-    if not triggers_found:
+    """A state's delegation took part in meetings (`делегациясы ... қатысты`, `принимала участие в`,
+    `attended`, `Делегацию Казахстана возглавлял`, `a Kazakh delegation`); `from the 24th to the 33rd`
+    is every one between; after `where`/`где` only the meeting just named."""
+    found = sent.triggers.get("participated", [])
+    if not found:
         return
-    trig = triggers_found[0]
-    states = sent.entities(EntityType.STATE)
-    subject = sent.nearest(states, trig.start, side="before") or sent.nearest(states, trig.end, side="after", limit=40)
-    if subject is None:
-        return
-    meetings = [m for m in sent.entities(EntityType.MEETING) if m.value.startswith("OIC/")]
-    ids = [m.value for m in meetings]
-    for first, second in zip(meetings, meetings[1:]):
-        if _ablative(first.text) or _range_between(sent, first, second):
-            ids.extend(_between(sent.kb, first.value, second.value))
-    for meeting_id in dict.fromkeys(ids):
-        yield sent.claim("participated_in.v1", subject=subject.value, predicate="participated_in", object=meeting_id)
+    subjects = sorted(sent.entities(EntityType.STATE) + _demonym_states(sent), key=lambda s: s.start)
+    meetings = _oic_meetings(sent)
+    for trig in found:
+        lo, hi = sent.clause_of(trig.start)
+        near = [s for s in subjects if lo <= s.start < hi]
+        inside = [s for s in near if trig.start <= s.start and s.end <= trig.end]
+        subject = (inside[0] if inside else None) or sent.nearest(near, trig.start, side="before") or \
+            next((s for s in near if s.start >= trig.end and sent.words_between(trig.end, s.start) <= 6), None)
+        if subject is None:
+            continue
+        chosen = meetings
+        relative = [r for r in sent.triggers.get("relative", []) if r.end <= trig.start]
+        if relative and meetings:
+            previous = sent.nearest([m for m in meetings if m.end <= relative[-1].start], relative[-1].start, side="before")
+            chosen = [previous] if previous else []
+        if not chosen:
+            ref = sent.nearest(sent.refs, trig.start)
+            chosen = [ref] if ref else []
+        ids = [m.value for m in chosen]
+        for first, second in zip(chosen, chosen[1:]):
+            if _ablative(first.text) or _range_between(sent, first, second):
+                ids.extend(_between(sent.kb, first.value, second.value))
+        for meeting_id in dict.fromkeys(ids):
+            yield sent.claim("participated_in.v2", subject=subject.value, predicate="participated_in", object=meeting_id)
 
 
 def _range_between(sent: Sentence, first: Found, second: Found) -> bool:
@@ -527,49 +1018,85 @@ def _between(kb: KB, first: str, second: str) -> list[str]:
     return [f"{a[0]}/{n}" for n in range(int(a[1]) + 1, int(b[1])) if f"{a[0]}/{n}" in kb.entities]
 
 
-@rule("adopted_at.v1")
+@rule("adopted_at.v2")
 def adoption(sent: Sentence) -> Iterator[Claim]:
+    """A document adopted at a meeting. A document named by its common noun only (the Charter, новый
+    Устав, the resolution) is the one of that noun the knowledge base says the meeting adopted; the
+    meeting may be named in the clause before (`11-й саммит состоялся ...; на нём был принят новый
+    Устав`) or by a common noun (`Ыстамбұлдағы саммитте`)."""
     for trig in sent.triggers.get("adopted", []):
         documents = sent.entities(EntityType.DOCUMENT)
         document = sent.nearest(documents, trig.start)
-        meetings = [m for m in sent.entities(EntityType.MEETING) if m.value.startswith("OIC/")]
-        meeting = sent.nearest(meetings, trig.start)
-        if document is None and meeting is not None and sent.triggers.get("resolution"):
-            adopted_there = [f.subject for f in sent.kb.store.facts(predicate="adopted_at", object=meeting.value)]
-            document_id = adopted_there[0] if len(adopted_there) == 1 else None
+        meeting = _meeting_named(sent, trig.start)
+        if document is None and meeting is not None:
+            lo, hi = sent.clause_of(trig.start)
+            document_id = _document_by_noun(sent, meeting.value, lo, hi)
         else:
             document_id = document.value if document else None
         if document_id is None:
             continue
         date = sent.nearest(_usable_dates(sent), trig.start)
         start, _ = _date(date) if meeting is None else (None, None)
-        yield sent.claim("adopted_at.v1", subject=document_id, predicate="adopted_at",
+        yield sent.claim("adopted_at.v2", subject=document_id, predicate="adopted_at",
                          object=meeting.value if meeting else None, start=start)
 
 
-@rule("holds_office.v1")
+def _document_by_noun(sent: Sentence, meeting: str, lo: int, hi: int) -> str | None:
+    adopted = [f.subject for f in sent.kb.facts(predicate="adopted_at", object=meeting)]
+    clause = sent.low[lo - sent.start:hi - sent.start]
+    for name_part, pattern in _document_words(sent.lang):
+        if not pattern.search(clause):
+            continue
+        fitting = [d for d in adopted if d in sent.kb.entities
+                   and any(lang == sent.lang and name_part in n.lower() for lang, n in sent.kb.entities[d].all_names())]
+        if len(fitting) == 1:
+            return fitting[0]
+    return None
+
+
+@rule("holds_office.v2")
 def office_holders(sent: Sentence) -> Iterator[Claim]:
-    triggers_found = sent.triggers.get("office", [])
-    if not triggers_found:
-        return
+    """A person in an office: named (`Бас хатшысы Юсуф әл-Усаймин`), pointed back to (`этот пост`,
+    `бұл қызметке`, `His predecessors`), or said by a phrase (`руководил генеральным секретариатом`).
+    Each person's years are those beside the name (`(2016-2021)`, `с 2001 по 2013 год`, `2016–2021
+    жылдары`); an election gives no first day, taking office does."""
     people = sent.entities(EntityType.PERSON)
-    offices = sent.entities(EntityType.OFFICE)
-    if not people or not offices:
+    if not people:
         return
-    office = offices[0]
-    for person in people:
-        lo, hi = sent.clause_of(person.start)
-        dates = _usable_dates(sent, lo, hi)
-        ranges = [d for d in dates if d.value["kind"] in ("range", "since", "until")]
+    offices = sent.entities(EntityType.OFFICE)
+    if offices:
+        office = offices[0].value
+    else:
+        office = _office_phrase(sent)
+        if office is None and any(sent.triggers.get(t) for t in ("office", "office_ref", "succession", "elected", "took_office")):
+            office = sent.discourse.office
+    if office is None:
+        return
+    order = _ORDER.get(sent.lang, "after")
+    took = sent.triggers.get("took_office", [])
+    for i, person in enumerate(people):
+        prev_end = people[i - 1].end if i else sent.start
+        next_start = people[i + 1].start if i + 1 < len(people) else sent.end
+        windows = [(prev_end, person.start), (person.end, next_start)]
+        if order == "after":
+            windows.reverse()
         start = end = None
-        if ranges:
-            d = ranges[0].value
-            if d["kind"] == "until":
-                end = d["start"]
+        own = _apposition_dates(sent, person)
+        if own:
+            start, end = own
+        else:
+            for lo, hi in windows:
+                lo, hi = max(lo, sent.clause_of(person.start)[0]) if lo < person.start else lo, hi
+                ranges = [d for d in _usable_dates(sent, lo, hi) if d.value["kind"] in ("range", "since", "until")]
+                if ranges:
+                    d = sent.nearest(ranges, person.start).value
+                    start, end = (None, d["start"]) if d["kind"] == "until" else (d["start"], d.get("end"))
+                    break
             else:
-                start, end = d["start"], d.get("end")
-        elif sent.triggers.get("took_office"):
-            took = sent.nearest(dates, sent.triggers["took_office"][0].start)
-            start = took.value["start"] if took else None
-        yield sent.claim("holds_office.v1", subject=person.value, predicate="holds_office", object=office.value,
+                mine = [t for t in took if prev_end <= t.start and t.end <= next_start]
+                if mine:
+                    dated = [d for d in _usable_dates(sent, prev_end, next_start) if d.value["kind"] in ("date", "in")]
+                    when = sent.nearest(dated, mine[0].start)
+                    start = when.value["start"] if when else None
+        yield sent.claim("holds_office.v2", subject=person.value, predicate="holds_office", object=office,
                          start=start, end=end)

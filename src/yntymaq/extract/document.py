@@ -9,12 +9,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from yntymaq.errors import BadInput
-from yntymaq.extract.claims import RULES, Found, Sentence, find_triggers
+from yntymaq.extract.claims import RULES, Discourse, Found, Sentence, elided_meetings, find_triggers, meeting_refs
 from yntymaq.kb.query import KB
 from yntymaq.text.normalize import fix_mixed_scripts
 from yntymaq.text.numbers import find_numbers
 from yntymaq.text.pipeline import analyse
-from yntymaq.vocab import LANGS, Claim, Date, EntityType, Mention
+from yntymaq.vocab import LANGS, Claim, Date, EntityType, Mention, Truth
 
 LINKERS = ("full", "exact")
 
@@ -72,29 +72,79 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
         if entity is not None:
             by_sentence.setdefault(index, []).append(Found(m.start, m.end, entity.type.value, entity.id, m.text))
 
-    organisations = Counter(f.value for fs in by_sentence.values() for f in fs if f.kind == EntityType.ORGANISATION.value)
-    topic = organisations.most_common(1)[0][0] if organisations else None
+    topic = _topic(kb, by_sentence)
     dated = [Date.parse(d["value"]) for s in document.sentences for d in s.dates if d.get("value")]
     doc_time = max(dated, key=lambda d: d.sort_key()) if dated else None
 
     rules = [(name, fn) for name, fn in RULES if name not in disable]
     claims: list[Claim] = []
     seen = set()
+    discourse = Discourse(topic=topic)
     for i, s in enumerate(document.sentences):
         sent_lang = s.language if s.language in LANGS else language
         low = _same_length_fold(s.text)
         numbers = [Found(s.start + n.start, s.start + n.end, "number", n.value, n.text)
                    for n in find_numbers(low, sent_lang) if not n.ordinal]
-        sentence = Sentence(doc, i, s.start, s.end, s.text, low, sent_lang, by_sentence.get(i, []),
-                            [f for f in map(_date_found, s.dates) if f is not None], numbers, topic, doc_time, kb)
+        dates = [f for f in map(_date_found, s.dates) if f is not None]
+        sentence = Sentence(doc, i, s.start, s.end, s.text, low, sent_lang, by_sentence.get(i, []), dates, numbers,
+                            topic, doc_time, kb, discourse=discourse)
         find_triggers(sentence)
-        if not sentence.triggers and not any(f.kind == "meeting" for f in sentence.mentions):
-            continue
-        for _, fn in rules:
-            for claim in fn(sentence):
-                key = (claim.fact.subject, claim.fact.predicate, claim.fact.object, claim.fact.value,
-                       claim.fact.start, claim.fact.end, claim.fact.qualifiers, i)
-                if key not in seen:
-                    seen.add(key)
-                    claims.append(claim)
+        ordinals = [Found(o["start"], o["end"], "ordinal", o["value"], o["text"]) for o in s.ordinals
+                    if isinstance(o.get("value"), int)]
+        elided = elided_meetings(sentence, ordinals)
+        if elided:
+            sentence.mentions = sorted(sentence.mentions + elided, key=lambda m: m.start)
+        sentence.refs = meeting_refs(sentence)
+        sentence.at = _time_of(sentence, doc_time)
+        if sentence.triggers or any(f.kind == "meeting" for f in sentence.mentions):
+            made = []
+            for _, fn in rules:
+                for claim in fn(sentence):
+                    key = (claim.fact.subject, claim.fact.predicate, claim.fact.object, claim.fact.value,
+                           claim.fact.start, claim.fact.end, claim.fact.qualifiers, i)
+                    if key not in seen:
+                        seen.add(key)
+                        made.append(claim)
+            claims.extend(_most_specific(made))
+        discourse.read(sentence)
     return Extraction(language, [(s.start, s.end, s.language or language) for s in document.sentences], mentions, claims)
+
+
+def _topic(kb: KB, by_sentence: dict[int, list[Found]]) -> str | None:
+    """The organisation a document is about: the one it names most, else the one whose organs,
+    meetings and offices it names (a text about sessions of the CFM speaks of the OIC)."""
+    organisations = Counter(f.value for fs in by_sentence.values() for f in fs if f.kind == EntityType.ORGANISATION.value)
+    if organisations:
+        return organisations.most_common(1)[0][0]
+    parents: Counter = Counter()
+    for found in (f for fs in by_sentence.values() for f in fs):
+        entity, hops = kb.entities.get(found.value), 0
+        while entity is not None and entity.parent and hops < 4:
+            entity, hops = kb.entities.get(entity.parent), hops + 1
+            if entity is not None and entity.type is EntityType.ORGANISATION:
+                parents[entity.id] += 1
+                break
+    return parents.most_common(1)[0][0] if parents else None
+
+
+def _time_of(sentence: Sentence, doc_time: Date | None) -> Date | None:
+    """The time a sentence's undated claims speak of: the document's time (its latest date). A
+    sentence that says `now` (бүгінде, сегодня) speaks of the time of writing, which is the
+    document's time only when that is later than every date the sentence gives (`founded in 1969,
+    now counts 57` in a text whose latest date is 1969 speaks of an unknown today: None)."""
+    if doc_time is None or not sentence.triggers.get("present"):
+        return doc_time
+    for d in sentence.dates:
+        last = d.value.get("end") or d.value.get("start")
+        if last is not None and last.before(doc_time) is not Truth.YES:
+            return None
+    return doc_time
+
+
+def _most_specific(claims: list[Claim]) -> list[Claim]:
+    """Of the same fact claimed twice from one sentence, with and without dates, the dated claim: it
+    says all the undated one says (a list item with its own year, read again by a later trigger)."""
+    dated = {(c.fact.subject, c.fact.predicate, c.fact.object, c.fact.value, c.fact.qualifiers)
+             for c in claims if c.fact.start is not None or c.fact.end is not None}
+    return [c for c in claims if c.fact.start is not None or c.fact.end is not None
+            or (c.fact.subject, c.fact.predicate, c.fact.object, c.fact.value, c.fact.qualifiers) not in dated]

@@ -18,9 +18,11 @@ and the versioned rule that found it. How, in order:
 4. Words the first pass left unlinked are compared with the name words by a fuzzy similarity
    (Джубиттиге for Джибутти, ынтамақтастығы); the automaton then runs once more over the stream
    with those words filled in, and keeps the names that needed them (`mention.fuzzy.v1`).
-5. Meetings are found by description: an ordinal before a word for a session or a body
-   (ИҚҰ-ның 8-ші Саммиті, 24-ші СІММ-нен, 38th session of the Council of Foreign Ministers), the body
-   taken from the words next to it or else from the sentence that names it (`mention.meeting.v1`).
+5. Meetings are found by description: an ordinal (as `text.dates` reads ordinals) before a word
+   for a session or a body (ИҚҰ-ның 8-ші Саммиті, 24-ші СІММ-нен, 38th session of the Council of
+   Foreign Ministers), the body taken from the words next to it, else from its sentence or the
+   nearest sentence before it that names one (`mention.meeting.v1`, with a lower score). Only a
+   meeting the KB knows is linked.
 6. Where mentions overlap, the longest wins. A name that fits several entities is resolved by a
    context word (Джибути қаласы is the city) or, for a state and a city of the same name, by the
    rule that the state comes first (`mention.state_over_place.v1`); otherwise it stays unlinked,
@@ -35,7 +37,7 @@ from __future__ import annotations
 import re
 import threading
 import weakref
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -69,11 +71,23 @@ FUZZY_MIN_LETTERS = 6
 """Name words shorter than this are never matched fuzzily: one letter off in a short word is too
 often another word."""
 FUZZY_MAX_LENGTH_GAP = 2
+FUZZY_PREFILTER = 72.0
+"""A form must come this close to some part of a word (rapidfuzz partial_ratio) before the word's
+stems are worked out and compared with it properly: most words stop here."""
 MIN_STEM = 3
 """The shortest stem a word is analysed down to; shorter names match only as whole words."""
+ABBREVIATION_MAX = 5
+"""An all-capital word this short is an abbreviation: it matches only whole (a suffix follows it
+after a hyphen: ИКҰ-ға)."""
+CACHE_LIMIT = 1 << 20
+"""Words looked up are remembered per language and mode, up to this many."""
 SCORE_INFLECTED = 0.95
 SCORE_MEETING = 0.95
 SCORE_MEETING_FROM_SENTENCE = 0.8
+SCORE_MEETING_FROM_CONTEXT = 0.7
+CONTEXT_SENTENCES = 3
+"""How many sentences back a session's body may be named (the 38th session ... after a sentence on the
+CFM)."""
 
 _SPLIT = re.compile(r"(\W+)")
 _BREAK_CHARS = frozenset(".!?;()[]{}«»\"“”„‹›<>|/…—–")
@@ -81,15 +95,20 @@ _BREAK_CHARS = frozenset(".!?;()[]{}«»\"“”„‹›<>|/…—–")
 _HYPHENS = frozenset({"-", "‐", "‑"})
 _APOSTROPHES = frozenset({"'", "’", "ʼ"})
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
-_EN_ORDINAL = re.compile(r"(\d{1,3})(st|nd|rd|th)", re.I)
+_ROMAN_LETTERS = frozenset("IVXLCDMХІ")
 _KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 _YO = str.maketrans("ёЁ", "еЕ")
 _VOWELS = frozenset("аәеёиоөуұүыіэюяaeiouy")
 _VOICED = {"к": "г", "қ": "ғ", "п": "б"}
-_GAP_TIGHT, _GAP_SOFT, _GAP_BREAK = range(3)
+_TIGHT, _HYPHEN, _APOSTROPHE, _SOFT, _DOT, _BREAK = range(6)
+"""What the characters between two words are: spaces; a hyphen; an apostrophe; something a name
+may hold (a comma, a colon, an ampersand); a full stop inside a sentence (after an abbreviation:
+г. Джибути); something no name runs over (a bracket, a quote, a blank line, a sentence end)."""
 _BASE = 0x10000
 _UNKNOWN = "\x01"
-_GAP, _BREAK = " ", "|"
+_SEPARATORS = (" ", " ", " ", " ", "|", "|")
+"""The character before each word's key in the stream, by the kind of gap before the word: the
+patterns hold spaces only, so no name is found across a "|"."""
 _BODIES = {"OIC/summit": "summit", "OIC/cfm": "cfm"}
 _NAME_INNER_TAGS = frozenset({"PL", "POSS3", "GEN"})
 _ORGANISATION = "OIC"
@@ -113,10 +132,10 @@ def _column(lang: str, name: str, column: str) -> list[str]:
 def _kk_excluded_tags() -> frozenset[str]:
     """Tags of Kazakh suffixes that make another word (хатшы-лық, Қазақстан-дық) or an ordinal:
     a name with one of them is no longer a mention of the name."""
+    from yntymaq.text.inflect import SUFFIX_COLUMNS
     from yntymaq.text.tables import load_table
 
-    rows = load_table("kk", "suffixes", ("id", "tag", "slot", "back", "front", "after", "gain"),
-                      (("back", "kk"), ("front", "kk")))
+    rows = load_table("kk", "suffixes", SUFFIX_COLUMNS, (("back", "kk"), ("front", "kk")))
     return frozenset(row["tag"] for row in rows if row["slot"] in ("DER", "ORD"))
 
 
@@ -138,7 +157,7 @@ def _fold_name(text: str) -> str:
 @dataclass(frozen=True, slots=True)
 class _Name:
     entity: str
-    words: tuple[str, ...]  # lower case, as in the KB
+    folded: str  # the name as _fold_name writes it, to tell an exact mention from an inflected one
     capital: bool  # the name starts with a capital letter, so must the text
     common: bool  # a one-word name that is also an ordinary word
 
@@ -148,15 +167,28 @@ class _Tokens:
     """The words of a normalised text, in parallel lists."""
 
     starts: list[int]
-    ends: list[int]  # after any suffix attached with a hyphen
+    ends: list[int]  # after a suffix attached with a hyphen or an apostrophe
     words: list[str]  # as written (ё folded), without the attached suffix
-    attached: list[str]  # the suffix after a hyphen or apostrophe, or ""
-    hyphen_after: list[bool]  # a hyphen joins the word to the next one (39-сессияда)
+    attached: list[str]  # the suffix attached to the word (ға of ИКҰ-ға, ші of 8-ші), or ""
     lexemes: list[int]  # -1 when the word is not a form of any name word
-    seps: list[str]  # _BREAK before the word when no name may run over the gap, else _GAP
-    tight: list[bool]  # only spaces or a hyphen before the word (a comma may be inside a name, but
-    # it parts a meeting's ordinal from its body, and a context word from its name)
-    sentences: list[int]
+    gaps: list[int]  # what the characters before the word part (_TIGHT ... _BREAK)
+    sentence_firsts: list[int]  # the first word of each sentence
+
+    def sentence(self, i: int) -> int:
+        """The index of word i's sentence; -1 before the first sentence given."""
+        return bisect_right(self.sentence_firsts, i) - 1
+
+    def starts_sentence(self, i: int) -> bool:
+        sentence = self.sentence(i)
+        return i == 0 if sentence < 0 else self.sentence_firsts[sentence] == i
+
+    def tight(self, i: int) -> bool:
+        """Only spaces or a hyphen before word i (a comma may stand inside a name, but it parts a
+        meeting's ordinal from its body and a context word from its name)."""
+        return self.gaps[i] <= _HYPHEN
+
+    def hyphen_after(self, i: int) -> bool:
+        return i + 1 < len(self.gaps) and self.gaps[i + 1] == _HYPHEN
 
 
 @dataclass(slots=True)
@@ -197,9 +229,9 @@ class EntityLinker:
         self._cased_words: dict[int, str] = {}
         self._parent: list[int] = []
         self._caches: dict[tuple[str, str], dict[str, int]] = {}
-        self._fuzzy_cache: dict[tuple[str, str], tuple[int, float]] = {}
+        self._fuzzy_cache: dict[tuple[str, tuple[str, int, str]], tuple[int, float]] = {}
         self._attach_cache: dict[tuple[str, str], bool] = {}
-        self._gap_cache: dict[str, bool] = {}
+        self._gap_cache: dict[str, int] = {}
 
         self._ordinal_suffixes = {lang: frozenset(_column(lang, "ordinals", "suffix")) for lang in LANGS}
         self._ru_endings = tuple(sorted(_column("ru", "endings", "ending"), key=len, reverse=True))
@@ -242,19 +274,39 @@ class EntityLinker:
             self._context.setdefault(self._lexeme_of_word(word), []).append((side, means))
 
         patterns: dict[str, list[_Name]] = {}
+        starters: set[int] = set()  # lexemes a name starts with
+        successors: dict[int, set[int]] = {}  # lexemes a name goes on with after a lexeme
         for entity, name, words in names:
-            key = self._pattern([self._lexeme_of_word(w) for w in words])
-            lowered = tuple(w.lower() for w in words)
-            first = name.lstrip()[:1]
-            entry = _Name(entity, lowered, first.isupper() and not self._is_cased(words[0]),
-                          len(words) == 1 and lowered[0] in self._common)
+            lexemes = [self._lexeme_of_word(w) for w in words]
+            starters.add(lexemes[0])
+            for before, after in zip(lexemes, lexemes[1:]):
+                successors.setdefault(before, set()).add(after)
+            key = " ".join(chr(_BASE + lexeme) for lexeme in lexemes)
+            entry = _Name(entity, _fold_name(name), name.lstrip()[:1].isupper() and not self._is_cased(words[0]),
+                          len(words) == 1 and words[0].lower() in self._common)
             bucket = patterns.setdefault(key, [])
             if entry not in bucket:
                 bucket.append(entry)
         self._automaton = ahocorasick.Automaton()
         for key, entries in patterns.items():
-            self._automaton.add_word(key, (len(entries[0].words), tuple(entries)))
+            self._automaton.add_word(key, ((len(key) + 1) // 2, tuple(entries)))
         self._automaton.make_automaton()
+        self._keys = [chr(_BASE + i) for i in range(len(self._word_text))] + [_UNKNOWN]  # [-1] is unknown
+        self._anchors = {lexeme for lexeme, role in self._roles.items() if role in ("summit", "cfm", "session")}
+        # What a misspelt word is compared with: to start a name, the forms of the words names start
+        # with (by first letter); after a word of a name, the forms of the words that follow it there.
+        self._successors = {before: frozenset(after) for before, after in successors.items()}
+        self._pools: dict[tuple[str, int, str], tuple[list[str], list[int]]] = {}
+        for method, by_lexeme in self._fuzzy_forms.items():
+            for lexeme in starters:
+                for form in by_lexeme.get(lexeme, ()):
+                    forms, lexemes = self._pools.setdefault((method, -1, form[0]), ([], []))
+                    forms.append(form)
+                    lexemes.append(lexeme)
+            for before, after in self._successors.items():
+                pool = [(form, lexeme) for lexeme in after for form in by_lexeme.get(lexeme, ())]
+                if pool:
+                    self._pools[(method, before, "")] = ([f for f, _ in pool], [x for _, x in pool])
 
     # -- the lexicon -------------------------------------------------------------------------
 
@@ -348,8 +400,7 @@ class EntityLinker:
                 self._exact[word] = self._find(ident)
         self._forms: dict[str, dict[str, int]] = {"kk": {}, "ru": {}, "en": {}}
         self._gate: dict[str, set[str]] = {"kk": set(), "ru": set(), "en": set()}
-        fuzzy: dict[str, dict[tuple[str, int], list[tuple[str, str, int]]]] = {"kk": {}, "ru": {}, "en": {}}
-        seen_fuzzy: set[tuple[str, str]] = set()
+        fuzzy: dict[str, dict[int, list[str]]] = {"kk": {}, "ru": {}, "en": {}}
         for ident, method, forms in word_forms:
             lexeme = self._find(ident)
             table, gate = self._forms[method], self._gate[method]
@@ -359,10 +410,11 @@ class EntityLinker:
                     gate.add(form)
                     if method == "kk" and form[-1] in _VOICED:
                         gate.add(form[:-1] + _VOICED[form[-1]])
-                if len(form) >= FUZZY_MIN_LETTERS and form.isalpha() and (method, form) not in seen_fuzzy:
-                    seen_fuzzy.add((method, form))
-                    fuzzy[method].setdefault((form[0], len(form)), []).append((form, _skeleton(form), lexeme))
-        self._fuzzy_keys = fuzzy
+                if len(form) >= FUZZY_MIN_LETTERS and form.isalpha():
+                    fuzzy[method].setdefault(lexeme, []).append(form)
+        self._fuzzy_forms = {method: {lexeme: sorted(set(forms)) for lexeme, forms in by_lexeme.items()}
+                             for method, by_lexeme in fuzzy.items()}
+        self._gate_heads = {method: {form[:MIN_STEM] for form in gate} for method, gate in self._gate.items()}
         # Russian words are also looked up by normal form, behind a gate of their first four letters.
         self._ru_gate4 = {form[:4] for form in self._forms["ru"] if len(form) >= 4}
 
@@ -382,9 +434,6 @@ class EntityLinker:
     def _en_stems(self, low: str) -> list[str]:
         return [low[:-len(e)] for e in self._en_endings if low.endswith(e) and len(low) - len(e) >= MIN_STEM]
 
-    def _pattern(self, lexemes: list[int]) -> str:
-        return " ".join(chr(_BASE + lexeme) for lexeme in lexemes)
-
     # -- looking up one word ----------------------------------------------------------------
 
     def _lookup(self, word: str, method: str, mode: str) -> int:
@@ -395,16 +444,21 @@ class EntityLinker:
             for lexeme, spelling in cased:
                 if word == spelling:
                     return lexeme
-        if word.isupper() and len(word) > 1 and method != "num":
-            # An all-capital word is an abbreviation or a shouted word; only a full name word matches it.
-            lexeme = self._exact.get(low)
-            if lexeme is not None or mode == "exact" or method != "kk" or len(word) <= 5:
-                return -1 if lexeme is None else lexeme
+        if word.isupper() and 1 < len(word) <= ABBREVIATION_MAX:
+            # A short all-capital word not matched above is another abbreviation (АҚШ, БҰҰ): it
+            # does not inflect, only a whole name word of a heading (ИРАН) is it.
+            return self._exact.get(low, -1)
         lexeme = self._exact.get(low)
-        if lexeme is not None or mode == "exact" or method not in self._forms or len(low) <= MIN_STEM:
+        if lexeme is not None or mode == "exact" or method not in self._forms:
+            return -1 if lexeme is None else lexeme
+        # The stem of a Kazakh name word written bare (Сауд Арабия) is a word too; a Russian or English
+        # stem is not (Сан of Сана, citi of cities).
+        lexeme = self._forms[method].get(low) if method == "kk" else None
+        if lexeme is not None or len(low) <= MIN_STEM:
             return -1 if lexeme is None else lexeme
         gate = self._gate[method]
-        if not any(low[:i] in gate for i in range(len(low) - 1, MIN_STEM - 1, -1)):
+        if low[:MIN_STEM] not in self._gate_heads[method] or \
+                not any(low[:i] in gate for i in range(len(low) - 1, MIN_STEM - 1, -1)):
             if method == "ru" and low[:4] in self._ru_gate4:
                 return self._ru_normal_form(word)
             return -1
@@ -488,17 +542,18 @@ class EntityLinker:
         normalized = normalize(text)
         norm, offsets = normalized.text.translate(_YO), normalized.map
         lang = lang or guess_lang(norm)
-        sentence_starts = self._sentence_starts(norm, offsets, sentences)
-        toks = self._scan(norm, lang, mode, sentence_starts)
+        toks = self._scan(norm, lang, mode, self._sentence_starts(norm, offsets, sentences))
+        if not toks.words:
+            return []
 
-        candidates, linked = self._match_names(toks, self._stream(toks.lexemes, toks.seps), mode, None)
+        candidates, linked = self._match_names(toks, norm, self._stream(toks.lexemes, toks.gaps), mode, None)
         if mode == "full":
             fuzzy = self._fuzzy_tokens(toks, lang)
             if fuzzy:
                 lexemes = list(toks.lexemes)
                 for i, (lexeme, _) in fuzzy.items():
                     lexemes[i] = lexeme
-                more, more_linked = self._match_names(toks, self._stream(lexemes, toks.seps), mode, fuzzy)
+                more, more_linked = self._match_names(toks, norm, self._stream(lexemes, toks.gaps), mode, fuzzy)
                 candidates += more
                 for first, found in more_linked.items():
                     linked.setdefault(first, found)
@@ -506,14 +561,14 @@ class EntityLinker:
 
         mentions = []
         for cand in self._resolve_overlaps(candidates):
-            entity, rule = cand.entities[0] if len(cand.entities) == 1 else None, cand.rule
+            entity, rule = (cand.entities[0] if len(cand.entities) == 1 else None), cand.rule
             if entity is None:
                 entity, extra = self._disambiguate(cand, toks)
                 if extra:
                     rule = f"{rule}+{extra}"
             start, end = offsets.span(cand.start, cand.end)
             mentions.append(Mention(start, end, text[start:end], entity, cand.entities, round(cand.score, 3),
-                                    rule, toks.sentences[cand.first]))
+                                    rule, toks.sentence(cand.first)))
         return mentions
 
     def _sentence_starts(self, norm: str, offsets, sentences) -> list[int]:
@@ -521,68 +576,69 @@ class EntityLinker:
         if sentences is None:
             from yntymaq.text.segment import sentence_spans
 
-            starts = [start for start, _ in sentence_spans(norm)]
-        else:
-            starts = []
-            for sent in sentences:
+            return [start for start, _ in sentence_spans(norm)] or [0]
+        starts = []
+        for number, sent in enumerate(sentences):
+            try:
                 start = sent.start if hasattr(sent, "start") else sent[0]
-                starts.append(_to_normalized(offsets, start))
-        return starts or [0]
+            except (TypeError, IndexError):
+                raise BadInput(f"sentences[{number}]: expected a (start, end) pair or an object with "
+                               f".start and .end, got {sent!r}") from None
+            if not isinstance(start, int) or not 0 <= start <= offsets.orig_length:
+                raise BadInput(f"sentences[{number}]: start {start!r} is not an offset of the text "
+                               f"(0..{offsets.orig_length})")
+            if starts and start < starts[-1][0]:
+                raise BadInput(f"sentences[{number}]: starts at {start}, before the sentence before it")
+            starts.append((start, _to_normalized(offsets, start)))
+        return [norm_start for _, norm_start in starts] or [0]
 
     def _scan(self, norm: str, lang: str, mode: str, sentence_starts: list[int]) -> _Tokens:
+        """Cut the text into words and look each distinct one up once. The work per word is done
+        by list operations, so that the loop over a long text runs at C speed."""
         parts = _SPLIT.split(norm)
         offsets = list(accumulate(map(len, parts), initial=0))
-        toks = _Tokens([], [], [], [], [], [], [], [], [])
-        starts, ends, words, attached, lexemes, seps, sents = (
-            toks.starts, toks.ends, toks.words, toks.attached, toks.lexemes, toks.seps, toks.sentences)
-        hyphen_after, tight = toks.hyphen_after, toks.tight
+        words, starts, gaps = parts[0::2], offsets[0::2], [""] + parts[1::2]
+        if words and not words[-1]:
+            del words[-1], starts[-1], gaps[-1]
+        if words and not words[0]:
+            del words[0], starts[0], gaps[0]
+        gap_kinds = self._gap_cache
+        for gap in set(gaps).difference(gap_kinds):
+            gap_kinds[gap] = _gap_kind(gap)
+        kinds = list(map(gap_kinds.__getitem__, gaps))
+        ends = list(map(add, starts, map(len, words)))
+        attached = [""] * len(words)
+        if mode == "full":
+            dropped = set()
+            for i in [i for i, kind in enumerate(kinds) if _HYPHEN <= kind <= _APOSTROPHE and i]:
+                host = i - 1
+                if host in dropped or not self._attaches(words[host], words[i], gaps[i]):
+                    continue
+                dropped.add(i)
+                ends[host], attached[host] = ends[i], words[i]
+            if dropped:
+                keep = [i for i in range(len(words)) if i not in dropped]
+                words, starts, ends, kinds, attached = ([seq[i] for i in keep]
+                                                        for seq in (words, starts, ends, kinds, attached))
         cache = self._caches.setdefault((lang, mode), {})
-        gap_cache = self._gap_cache
-        sentence = 0
-        next_sentence = sentence_starts[1] if len(sentence_starts) > 1 else len(norm) + 1
-        for k in range(0, len(parts), 2):
-            word = parts[k]
-            if not word:
-                continue
-            start = offsets[k]
-            gap = parts[k - 1] if k else ""
-            kind = gap_cache.get(gap)
-            if kind is None:
-                kind = gap_cache[gap] = _gap_kind(gap)
-            broken = kind == _GAP_BREAK
-            if start >= next_sentence:
-                while start >= next_sentence:
-                    sentence += 1
-                    next_sentence = sentence_starts[sentence + 1] if sentence + 1 < len(sentence_starts) \
-                        else len(norm) + 1
-                broken, kind = True, _GAP_BREAK
-            if words and not broken and mode == "full" and (gap in _HYPHENS or gap in _APOSTROPHES) \
-                    and not attached[-1] and self._attaches(words[-1], word, gap):
-                ends[-1] = start + len(word)
-                attached[-1] = word
-                continue
-            if words:
-                hyphen_after[-1] = gap in _HYPHENS
-            lexeme = cache.get(word)
-            if lexeme is None:
-                lexeme = cache[word] = self._lookup(word, _method(word, lang), mode)
-            starts.append(start)
-            ends.append(start + len(word))
-            words.append(word)
-            attached.append("")
-            hyphen_after.append(False)
-            lexemes.append(lexeme)
-            seps.append(_BREAK if broken else _GAP)
-            tight.append(kind == _GAP_TIGHT)
-            sents.append(sentence)
-        return toks
+        if len(cache) > CACHE_LIMIT:  # a long-running process reading a large corpus: start afresh
+            # (new dictionaries, so that a search running in another thread keeps its own)
+            cache = self._caches[(lang, mode)] = {}
+            self._fuzzy_cache = {}
+        for word in set(words).difference(cache):
+            cache[word] = self._lookup(word, _method(word, lang), mode)
+        lexemes = list(map(cache.__getitem__, words))
+        firsts = [bisect_left(starts, start) for start in sentence_starts]
+        for first in firsts:
+            if first < len(kinds):
+                kinds[first] = _BREAK
+        return _Tokens(starts, ends, words, attached, lexemes, kinds, firsts)
 
-    @staticmethod
-    def _stream(lexemes: list[int], seps: list[str]) -> str:
-        keys = [chr(_BASE + x) if x >= 0 else _UNKNOWN for x in lexemes]
-        return "".join(map(add, seps, keys))
+    def _stream(self, lexemes: list[int], gaps: list[int]) -> str:
+        """One character per word (its lexeme, or unknown), each after the character of its gap."""
+        return "".join(map(add, map(_SEPARATORS.__getitem__, gaps), map(self._keys.__getitem__, lexemes)))
 
-    def _match_names(self, toks: _Tokens, stream: str, mode: str,
+    def _match_names(self, toks: _Tokens, norm: str, stream: str, mode: str,
                      fuzzy: dict[int, tuple[int, float]] | None) -> tuple[list[_Candidate], dict]:
         """Names found in one pass of the automaton over the stream of keys. With `fuzzy`, only the
         names that need a fuzzily matched word are kept. Also returns the names that name one entity
@@ -590,7 +646,7 @@ class EntityLinker:
         by the organs among them."""
         out: list[_Candidate] = []
         linked: dict[int, tuple[int, str]] = {}
-        words, sents = toks.words, toks.sentences
+        words = toks.words
         for end_index, (length, names) in self._automaton.iter(stream):
             last = (end_index - 1) // 2
             first = last - length + 1
@@ -599,18 +655,17 @@ class EntityLinker:
                 fuzzy_scores = [fuzzy[i][1] for i in range(first, last + 1) if i in fuzzy]
                 if not fuzzy_scores:
                     continue
-            head = words[first]
-            capitalised = head[:1].isupper()
-            sentence_start = first == 0 or sents[first - 1] != sents[first]
-            surface = tuple(w.lower() for w in words[first:last + 1])
-            plain = not any(toks.attached[first:last + 1])
+            capitalised = words[first][:1].isupper()
+            start, end = toks.starts[first], toks.ends[last]
+            surface = words[first].lower() if first == last and not toks.attached[first] \
+                else _fold_name(norm[start:end])
             kept, exact = [], False
             for name in names:
                 if name.capital and not capitalised:
                     continue
-                if name.common and (not capitalised or sentence_start):
+                if name.common and (not capitalised or toks.starts_sentence(first)):
                     continue
-                is_exact = plain and surface == name.words
+                is_exact = surface == name.folded
                 if mode == "exact" and not is_exact:
                     continue
                 exact = exact or is_exact
@@ -624,7 +679,7 @@ class EntityLinker:
                 rule, score, priority = RULE_EXACT, 1.0, 0
             else:
                 rule, score, priority = RULE_INFLECTED, SCORE_INFLECTED, 0
-            out.append(_Candidate(first, last, toks.starts[first], toks.ends[last], entities, rule, score, priority))
+            out.append(_Candidate(first, last, start, end, entities, rule, score, priority))
             if len(entities) == 1 and linked.get(first, (-1,))[0] < last:
                 linked[first] = (last, entities[0])
         return out, linked
@@ -632,31 +687,49 @@ class EntityLinker:
     # -- misspellings -----------------------------------------------------------------------
 
     def _fuzzy_tokens(self, toks: _Tokens, lang: str) -> dict[int, tuple[int, float]]:
-        """Unlinked words that are close enough to a name word: index → (lexeme, similarity)."""
+        """Unlinked words close enough to a name word: index → (lexeme, similarity). A capitalised
+        word is compared with the words names start with; a word after a word of a name, with the
+        words that follow that one in some name."""
         found: dict[int, tuple[int, float]] = {}
-        words, lexemes, seps = toks.words, toks.lexemes, toks.seps
-        stop = _stopwords()
-        for i, word in enumerate(words):
-            if lexemes[i] >= 0 or len(word) < FUZZY_MIN_LETTERS or not word.isalpha() or word.isupper():
-                continue
-            if not word[0].isupper() and not (i and lexemes[i - 1] >= 0 and seps[i] == _GAP):
+        words, lexemes, gaps = toks.words, toks.lexemes, toks.gaps
+        successors, stop, cache, pools = self._successors, _stopwords(), self._fuzzy_cache, self._pools
+        before_lexemes = [-1] + lexemes[:-1]
+        candidates = [i for i, (word, lexeme, before) in enumerate(zip(words, lexemes, before_lexemes))
+                      if lexeme < 0 and len(word) >= FUZZY_MIN_LETTERS and (word[0].isupper() or before in successors)]
+        for i in candidates:
+            word = words[i]
+            before = before_lexemes[i] if gaps[i] < _DOT else -1
+            if not word.isalpha() or word.isupper() or word.lower() in stop:
                 continue
             method = _method(word, lang)
-            if method not in self._fuzzy_keys:
-                continue
-            key = (method, word)
-            hit = self._fuzzy_cache.get(key)
-            if hit is None:
-                hit = (-1, 0.0) if word.lower() in stop else self._fuzzy_lookup(word, method)
-                self._fuzzy_cache[key] = hit
-            if hit[0] >= 0:
-                found[i] = hit
+            best = (-1, 0.0)
+            for pool in ((method, -1, word[0].lower()) if word[0].isupper() else None, (method, before, "")):
+                if pool not in pools:
+                    continue
+                key = (word, pool)
+                hit = cache.get(key)
+                if hit is None:
+                    hit = cache[key] = self._fuzzy_lookup(word, method, pools[pool])
+                if hit[1] > best[1]:
+                    best = hit
+            if best[0] >= 0:
+                found[i] = best
         return found
 
-    def _fuzzy_lookup(self, word: str, method: str) -> tuple[int, float]:
-        from rapidfuzz.fuzz import ratio
+    def _fuzzy_lookup(self, word: str, method: str, pool: tuple[list[str], list[int]]) -> tuple[int, float]:
+        """The lexeme of the pool whose form is most like `word` or one of its stems, and the
+        similarity; (-1, 0) below FUZZY_CUTOFF."""
+        from rapidfuzz.fuzz import partial_ratio, ratio
+        from rapidfuzz.process import extract_iter
 
         low = word.lower()
+        pool_forms, pool_lexemes = pool
+        # A cheap first look, before the word is analysed: a form close to some part of the word.
+        near = [index for _, _, index in extract_iter(low, pool_forms, scorer=partial_ratio,
+                                                       score_cutoff=FUZZY_PREFILTER)]
+        if not near:
+            return -1, 0.0
+        forms = [pool_forms[index] for index in near]
         stems = {low}
         if method == "kk":
             stems.update(stem for stem, _ in self._kk_stems(word))
@@ -664,55 +737,40 @@ class EntityLinker:
             stems.update(self._ru_stems(low))
         else:
             stems.update(self._en_stems(low))
-        buckets = self._fuzzy_keys[method]
         best, best_score = -1, 0.0
         for stem in stems:
             if len(stem) < FUZZY_MIN_LETTERS:
                 continue
             skeleton = _skeleton(stem)
-            for length in range(len(stem) - FUZZY_MAX_LENGTH_GAP, len(stem) + FUZZY_MAX_LENGTH_GAP + 1):
-                for form, form_skeleton, lexeme in buckets.get((stem[0], length), ()):
-                    plain = ratio(stem, form, score_cutoff=2 * FUZZY_CUTOFF - 100)
-                    if not plain:
-                        continue
-                    score = (plain + ratio(skeleton, form_skeleton)) / 2
-                    if score >= FUZZY_CUTOFF and score > best_score:
-                        best, best_score = lexeme, score
+            for form, plain, index in extract_iter(stem, forms, scorer=ratio, score_cutoff=2 * FUZZY_CUTOFF - 100):
+                # a form that the word merely lengthens or shortens differs in its suffixes, which the
+                # analysis has judged already (Мәселен is not a misspelt мәселе)
+                if abs(len(form) - len(stem)) > FUZZY_MAX_LENGTH_GAP or form.startswith(stem) or stem.startswith(form):
+                    continue
+                score = (plain + ratio(skeleton, _skeleton(form))) / 2
+                if score >= FUZZY_CUTOFF and score > best_score:
+                    best, best_score = pool_lexemes[near[index]], score
         return best, best_score
 
     # -- meetings by description ------------------------------------------------------------
 
     def _ordinal(self, toks: _Tokens, j: int, norm: str, lang: str) -> tuple[int, int] | None:
-        """(value, first token) of an ordinal that ends at token j, or None."""
+        """(value, first token) of an ordinal that ends with token j (8-ші, 38-й, 38th, XIII,
+        тоғызыншы, thirty-eighth) or with the hyphen after it (39-сессияда), as `text.dates` reads
+        ordinals (a year or a century is no ordinal of a meeting); None if there is none."""
         word = toks.words[j]
-        if word.isdigit():
-            suffix = toks.attached[j]
-            if suffix and any(suffix in s for s in self._ordinal_suffixes.values()) or \
-                    not suffix and toks.hyphen_after[j]:
-                return int(word), j
+        if not (word[0].isdigit() or word.isupper() and all(ch in _ROMAN_LETTERS for ch in word)
+                or toks.lexemes[j] < 0 and word.isalpha() and _may_be_number_word(word.lower(), lang)):
             return None
-        m = _EN_ORDINAL.fullmatch(word)
-        if m:
-            return int(m.group(1)), j
-        if word.isupper():
-            from yntymaq.text.numbers import parse_roman
-
-            value = parse_roman(word)
-            if value is not None and (len(word) > 1 or word in "VXХ"):
-                return value, j
-            return None
-        if toks.lexemes[j] >= 0 or not word.isalpha():
-            return None
-        from yntymaq.text.numbers import find_numbers
+        from yntymaq.text.dates import find_ordinals
 
         first = j
-        while first > 0 and j - first < 3 and toks.tight[first]:
+        while first > 0 and j - first < 3 and toks.tight(first):
             first -= 1
-        window_start = toks.starts[first]
-        for number in find_numbers(norm[window_start:toks.ends[j]], lang):
-            if number.kind == "words" and number.ordinal and window_start + number.end == toks.ends[j]:
-                at = bisect_right(toks.starts, window_start + number.start) - 1
-                return int(number.value), at
+        window = toks.starts[first]
+        for ordinal in find_ordinals(norm[window:toks.ends[j + 1]], lang):
+            if toks.ends[j] <= window + ordinal.end <= toks.starts[j + 1]:
+                return ordinal.value, bisect_right(toks.starts, window + ordinal.start) - 1
         return None
 
     def _meetings(self, toks: _Tokens, norm: str, lang: str, linked: dict[int, tuple[int, str]]) -> list[_Candidate]:
@@ -720,30 +778,37 @@ class EntityLinker:
         organ's name) with an ordinal right before it is one; its body is the one it names, else
         the one named right after it or right before its ordinal (the mention then takes that name
         in), else the only one its sentence names."""
-        roles = [self._roles.get(x) if x >= 0 else None for x in toks.lexemes]
         organs = {first: (last, _BODIES[e]) for first, (last, e) in linked.items() if e in _BODIES}
+        lexemes = toks.lexemes
+        anchors = sorted(set(organs).union(i for i, x in enumerate(lexemes) if x in self._anchors))
+        if not anchors:
+            return []
+        roles = self._roles
+        role = lambda i: roles.get(lexemes[i]) if 0 <= i < len(lexemes) else None  # noqa: E731
         organ_ending = {last: (first, body) for first, (last, body) in organs.items()}
+        organisation_ending = {last: first for first, (last, e) in linked.items() if e == _ORGANISATION}
         sentence_bodies: dict[int, set[str]] = {}
         for first, (_, body) in organs.items():
-            sentence_bodies.setdefault(toks.sentences[first], set()).add(body)
-        for i, role in enumerate(roles):
-            if role in ("summit", "cfm") and self._is_cased(toks.words[i]):
+            sentence_bodies.setdefault(toks.sentence(first), set()).add(body)
+        for i, x in enumerate(lexemes):
+            if roles.get(x) in ("summit", "cfm") and self._is_cased(toks.words[i]):
                 # an abbreviation (СІМ, СМИД) names its body; a common noun (саммит) may be another's
-                sentence_bodies.setdefault(toks.sentences[i], set()).add(role)
-        tight = toks.tight
+                sentence_bodies.setdefault(toks.sentence(i), set()).add(roles[x])
         n = len(toks.words)
         out: list[_Candidate] = []
-        for i in range(n):
+        for i in anchors:
             if i in organs:
                 last, body = organs[i]
-            elif roles[i] in ("summit", "cfm", "session"):
-                last, body = i, (None if roles[i] == "session" else roles[i])
             else:
-                continue
+                last, body = i, (None if role(i) == "session" else role(i))
+            # kind words and the organisation's name may stand between: 1-төтенше сессиясы, 12th OIC Summit
             j, kind = i - 1, "ordinary"
-            while j >= 0 and tight[j + 1] and roles[j] == "extraordinary":
-                kind, j = "extraordinary", j - 1
-            if j < 0 or not tight[j + 1]:
+            while j >= 0 and toks.tight(j + 1) and (role(j) == "extraordinary" or j in organisation_ending):
+                if role(j) == "extraordinary":
+                    kind, j = "extraordinary", j - 1
+                else:
+                    j = organisation_ending[j] - 1
+            if j < 0 or not toks.tight(j + 1):
                 continue
             ordinal = self._ordinal(toks, j, norm, lang)
             if ordinal is None:
@@ -751,31 +816,44 @@ class EntityLinker:
             value, first = ordinal
             score = SCORE_MEETING
             # the body named right after: сессии СМИД, session of the OIC Council of Foreign Ministers
+            # (not in Kazakh, where the body comes first: what follows belongs to the next phrase)
             k = last + 1
-            while k < n and tight[k] and (roles[k] == "link" or linked.get(k, (0, ""))[1] == _ORGANISATION):
-                k = linked[k][0] + 1 if roles[k] != "link" else k + 1
-            if k < n and tight[k]:
+            while k < n and toks.tight(k) and (role(k) == "link" or linked.get(k, (0, ""))[1] == _ORGANISATION):
+                k = k + 1 if role(k) == "link" else linked[k][0] + 1
+            if lang != "kk" and k < n and toks.tight(k):
                 if k in organs and body in (None, organs[k][1]):
                     body, last = organs[k][1], organs[k][0]
-                elif k == last + 1 and body is None and roles[k] in ("summit", "cfm"):
-                    body, last = roles[k], k
+                elif k == last + 1 and body is None and role(k) in ("summit", "cfm"):
+                    body, last = role(k), k
             # or right before the ordinal: СІМК 39-сессиясы, СІМ 32-кеңесінің
             before = first - 1
-            if before >= 0 and tight[first]:
+            if before >= 0 and toks.tight(first):
                 if before in organ_ending and body in (None, organ_ending[before][1]):
                     body, first = organ_ending[before][1], organ_ending[before][0]
-                elif roles[before] in ("summit", "cfm") and body in (None, roles[before]):
-                    body, first = roles[before], before
+                elif role(before) in ("summit", "cfm") and body in (None, role(before)):
+                    body, first = role(before), before
             if body is None:
-                named = sentence_bodies.get(toks.sentences[i], set())
-                if len(named) != 1:
+                body, score = self._body_from_context(toks.sentence(i), sentence_bodies)
+                if body is None:
                     continue
-                body, score = next(iter(named)), SCORE_MEETING_FROM_SENTENCE
             ident = meeting_id(body, kind, value)
             if ident in self.entities:
                 out.append(_Candidate(first, last, toks.starts[first], toks.ends[last], (ident,),
                                       RULE_MEETING, score, 1))
         return out
+
+    @staticmethod
+    def _body_from_context(sentence: int, sentence_bodies: dict[int, set[str]]) -> tuple[str | None, float]:
+        """The body a session belongs to when no word next to it names one: the one its sentence
+        names, else the one the nearest sentence before it names (a few back at most) — and none
+        where that sentence names both."""
+        for back in range(CONTEXT_SENTENCES + 1):
+            named = sentence_bodies.get(sentence - back)
+            if named:
+                if len(named) > 1:
+                    return None, 0.0
+                return next(iter(named)), SCORE_MEETING_FROM_SENTENCE if back == 0 else SCORE_MEETING_FROM_CONTEXT
+        return None, 0.0
 
     # -- choosing -----------------------------------------------------------------------------
 
@@ -809,12 +887,14 @@ class EntityLinker:
     def _context_type(self, cand: _Candidate, toks: _Tokens) -> str | None:
         n = len(toks.words)
         after = cand.last + 1
-        if after < n and toks.tight[after]:
+        if after < n and toks.tight(after):
             for side, means in self._context.get(toks.lexemes[after], ()):
                 if side in ("after", "either") and means != "skip":
                     return means
         before = cand.first - 1
-        while before >= 0 and toks.tight[before + 1]:
+        # a one-letter context word is an abbreviation with its full stop: г. Джибути
+        while before >= 0 and (toks.tight(before + 1)
+                               or toks.gaps[before + 1] == _DOT and len(toks.words[before]) == 1):
             entries = self._context.get(toks.lexemes[before], ())
             if any(means == "skip" for _, means in entries):
                 before -= 1
@@ -826,14 +906,32 @@ class EntityLinker:
         return None
 
 
+@lru_cache(maxsize=None)
+def _number_words(lang: str):
+    from yntymaq.text.numbers import numeral_table
+
+    return tuple(numeral_table(lang)) if lang == "kk" else frozenset(numeral_table(lang))
+
+
+def _may_be_number_word(low: str, lang: str) -> bool:
+    """Could `low` be (the end of) a number in words? Kazakh numerals are stems (тоғыз-ыншы)."""
+    words = _number_words(lang)
+    return low.startswith(words) if lang == "kk" else low in words
+
+
 def _gap_kind(gap: str) -> int:
-    """What the characters between two words part: nothing (spaces, a hyphen), or a meeting from
-    its body but not a name (a comma, a colon), or everything (a stop, a bracket, a quote)."""
-    if not gap or gap.isspace() and "\n\n" not in gap or gap in _HYPHENS:
-        return _GAP_TIGHT
+    """What the characters between two words part (see _TIGHT ... _BREAK)."""
+    if not gap or gap.isspace() and "\n\n" not in gap:
+        return _TIGHT
+    if gap in _HYPHENS:
+        return _HYPHEN
+    if gap in _APOSTROPHES:
+        return _APOSTROPHE
+    if gap.rstrip(" ") == ".":
+        return _DOT
     if len(gap) > 32 or "\n\n" in gap or any(ch in _BREAK_CHARS for ch in gap):
-        return _GAP_BREAK
-    return _GAP_SOFT
+        return _BREAK
+    return _SOFT
 
 
 def _method(word: str, lang: str) -> str:
@@ -861,11 +959,16 @@ def _methods_of_word(word: str, langs: set[str]) -> tuple[str, ...]:
     return ()
 
 
-
 def guess_lang(text: str, *, sample: int = 20_000) -> str:
-    """kk, ru or en, from the letters of (the start of) a text: Kazakh has nine letters Russian
-    has not, and they are frequent."""
-    head = text[:sample].lower()
+    """kk, ru or en for (the start of) a text: `text.langid` says, from letters and stop words; where
+    it cannot (no stop word, a tie), the letters alone: Kazakh has nine Russian has not."""
+    from yntymaq.text.langid import identify
+
+    head = text[:sample]
+    found = identify(head)
+    if found is not None:
+        return found
+    head = head.lower()
     kazakh = sum(head.count(ch) for ch in "әғқңөұүһі")
     cyrillic = len(re.findall(r"[а-яёәғқңөұүһі]", head))
     latin = len(re.findall(r"[a-z]", head))

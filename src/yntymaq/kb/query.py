@@ -216,6 +216,26 @@ class KB:
                 index.setdefault(fold(name), []).append((e.id, False))
         return index
 
+    @cached_property
+    def _facts_index(self) -> dict[tuple, list[Fact]]:
+        """Curated and derived facts by subject, predicate and object, in memory: checking a claim
+        asks several questions of the KB, and a few hundred facts answer faster here than in SQL."""
+        index: dict[tuple, list[Fact]] = {}
+        for f in self.store.facts():
+            for key in ((f.subject, None, None), (f.subject, f.predicate, None), (None, f.predicate, None),
+                        (None, f.predicate, f.object), (f.subject, f.predicate, f.object), (None, None, f.object)):
+                index.setdefault(key, []).append(f)
+        return index
+
+    def facts(self, *, subject: str | None = None, predicate: str | None = None,
+              object: str | None = None) -> list[Fact]:
+        """The curated and derived facts matching every filter given (at least one)."""
+        if subject is None and predicate is None and object is None:
+            raise BadInput("facts: give a subject, a predicate or an object")
+        if subject is None and object is not None and predicate is None:
+            return list(self._facts_index.get((None, None, object), ()))
+        return list(self._facts_index.get((subject, predicate, object), ()))
+
     def entity(self, ident: str) -> Entity:
         found = self.entity_or_none(ident)
         if found is None:
@@ -272,8 +292,7 @@ class KB:
             raise BadInput(f"status: {status!r} is not one of {', '.join(STATUSES)}")
         at = at or Date.today()
         rows = []
-        for fact in self.store.facts(predicate="member_of", object=organisation,
-                                     overlapping=(at.earliest.isoformat(), at.latest.isoformat())):
+        for fact in self.facts(predicate="member_of", object=organisation):
             truth = fact.holds_at(at)
             if truth is Truth.NO or (status and fact.qualifier("status") != status):
                 continue
@@ -302,7 +321,7 @@ class KB:
         )
 
     def membership_history(self, state: str, organisation: str = ORGANISATION) -> list[MemberRow]:
-        facts = self.store.facts(subject=state, predicate="member_of", object=organisation)
+        facts = self.facts(subject=state, predicate="member_of", object=organisation)
         rows = [MemberRow(self.entity(state), f.qualifier("status"), f.start, f.end, True, f) for f in facts]
         return sorted(rows, key=lambda r: r.start.sort_key() if r.start else (dt.date.min, 0))
 
@@ -314,7 +333,7 @@ class KB:
         if body_id not in BODIES.values():
             raise BadInput(f"body: {body!r} is not one of {', '.join(BODIES)}")
         rows = []
-        for fact in self.store.facts(subject=body_id, predicate="chaired_by"):
+        for fact in self.facts(subject=body_id, predicate="chaired_by"):
             truth = fact.holds_at(at) if at else Truth.YES
             if truth is Truth.NO:
                 continue
@@ -325,11 +344,11 @@ class KB:
 
     def office_holders(self, *, office: str = SECRETARY_GENERAL, at: Date | None = None) -> list[OfficeRow]:
         rows = []
-        for fact in self.store.facts(predicate="holds_office", object=office):
+        for fact in self.facts(predicate="holds_office", object=office):
             truth = fact.holds_at(at) if at else Truth.YES
             if truth is Truth.NO:
                 continue
-            citizenship = [self.entity(f.object) for f in self.store.facts(subject=fact.subject, predicate="citizen_of")]
+            citizenship = [self.entity(f.object) for f in self.facts(subject=fact.subject, predicate="citizen_of")]
             rows.append(OfficeRow(self.entity(office), self.entity(fact.subject), citizenship, fact.start, fact.end,
                                   truth is Truth.YES, fact))
         return sorted(rows, key=lambda r: r.start.sort_key() if r.start else (dt.date.min, 0))

@@ -42,17 +42,28 @@ _BREAK = r"(?:\r\n|[\r\n])"
 # whitespace around line breaks (the spaces before it are added by hand); the first pattern starts
 # with a literal \n and matches only where there is something to fold
 _LINES = re.compile(r"\n(?:(?<= \n)|(?=[ \n]))[ \n]*")
-_LINES_CR = re.compile(r"[\r\n][ \r\n]*")
+_LINES_ANY = re.compile(r"[\r\n][ \r\n\u00ad\u200b\u200d\u2060\ufeff]*")  # with \r, or invisible characters
 _SPACES = re.compile(r"  +")
-_HYPHEN_BREAK = re.compile(rf"-(?: *{_BREAK} *| {{2,}})")  # hyphen + line break, or hyphen + 2+ spaces
-_DROP = re.compile(rf"\u00ad(?: *{_BREAK} *)?|[\u200b\u200d\u2060\ufeff]+")  # soft hyphen, zero widths
-_DROPPED = "\u00ad\u200b\u200d\u2060\ufeff"
-_COMPOSE = re.compile(r".[\u0300-\u036f\u0483-\u0489]+", re.S)  # a letter and its combining marks
+_INVISIBLE = "\u00ad\u200b\u200d\u2060\ufeff"
+# hyphen + line break, or hyphen + 2+ spaces (invisible characters may sit among them)
+_HYPHEN_BREAK = re.compile(rf"-[ {_INVISIBLE}]*(?:{_BREAK}[ {_INVISIBLE}]*)?")
+_DROPPED = "\u00ad\u200b\u200d\u2060\ufeff"  # soft hyphen, zero-width characters
+# a soft hyphen, with the line break after it when a word goes on after that; zero-width characters
+_DROP = re.compile(rf"\u00ad(?: *{_BREAK} *(?=[^\W\d_]))?|[{_DROPPED[1:]}]+")
+_SPACE_LIKE = frozenset(" " + _DROPPED)
+_DROP_TABLE = dict.fromkeys(map(ord, _DROPPED))
+# runs of spaces with invisible characters among them, for texts that have any
+_SPACES_AND_INVISIBLE = re.compile(rf"[ {_DROPPED}]{{2,}}")
+# a letter and its combining marks (with any invisible characters between them)
+_COMPOSE = re.compile(r"\S[\u00ad\u200b\u200d\u2060\ufeff]*[\u0300-\u036f\u0483-\u0489]+", re.S)
 
-HYPHEN, DROP, LINES, SPACES, COMPOSE = range(5)
+HYPHEN, DROP, LINES, SPACES = range(4)
 
-# a Latin letter next to a Cyrillic one; starting with the Latin letter lets Cyrillic text be skipped fast
-_TRANSITION = re.compile(f"[{LATIN}](?:(?<=[{CYRILLIC}][{LATIN}])|(?=[{CYRILLIC}]))")
+# a Latin letter next to a Cyrillic one, found from the rarer script's side: starting the pattern with
+# a letter of the script a text has little of lets the engine skip the rest fast
+_LATIN_NEXT_TO_CYRILLIC = re.compile(f"[{LATIN}](?:(?<=[{CYRILLIC}][{LATIN}])|(?=[{CYRILLIC}]))")
+_CYRILLIC_NEXT_TO_LATIN = re.compile(f"[{CYRILLIC}](?:(?<=[{LATIN}][{CYRILLIC}])|(?=[{LATIN}]))")
+_LATIN_RUN = re.compile(f"[{LATIN}]+")
 _LETTERS = re.compile(f"[{LETTER_CLASS}]*")
 _IS_CYRILLIC = re.compile(f"[{CYRILLIC}]")
 _IS_LATIN = re.compile(f"[{LATIN}]")
@@ -209,16 +220,24 @@ _FIXED_WORDS: dict[str, str] = {}
 """Words already put into one script: mixed words repeat (мəселе, жəне), so each is worked out once."""
 
 
+def _transition_pattern(text: str) -> re.Pattern[str]:
+    """The transition pattern that starts from the script the text has less of (judged on a sample)."""
+    sample = text[:4096]
+    latin = sum(map(len, _LATIN_RUN.findall(sample)))
+    return _CYRILLIC_NEXT_TO_LATIN if 2 * latin > len(sample) else _LATIN_NEXT_TO_CYRILLIC
+
+
 def fix_mixed_scripts(text: str) -> str:
     """Every word that mixes Latin and Cyrillic letters, put into one script (same length)."""
-    if _TRANSITION.search(text) is None:
+    transition = _transition_pattern(text)
+    if transition.search(text) is None:
         return text
     reversed_text = text[::-1]  # finds a word's start with one call into C
     n = len(text)
     pieces: list[str] = []
     done = 0
     memo = _FIXED_WORDS
-    for match in _TRANSITION.finditer(text):
+    for match in transition.finditer(text):
         at = match.start()
         if at < done:
             continue  # another Latin letter of a word already fixed (Бiздiң)
@@ -245,26 +264,40 @@ def _one_for_one(text: str) -> str:
     return text
 
 
-def _edits(text: str) -> list[tuple[int, int, str]]:
-    """The changes of length to make, as (start, end, replacement), in order and not overlapping."""
+def _edits(text: str, *, compose: bool = False) -> list[tuple[int, int, str]]:
+    """The changes of length to make, as (start, end, replacement), in order and not overlapping:
+    the whitespace, hyphenation and invisible characters; or, with `compose`, only the composition of
+    letters with combining marks (done last, once the letters are in their script)."""
+    if compose:
+        return [(m.start(), m.end(), unicodedata.normalize("NFC", m.group().translate(_DROP_TABLE)))
+                for m in _COMPOSE.finditer(text)
+                if unicodedata.normalize("NFC", m.group().translate(_DROP_TABLE)) != m.group()]
     found: list[tuple[int, int, int]] = []
     if "-" in text:
         for m in _HYPHEN_BREAK.finditer(text):
             start, end = m.span()
-            if start > 0 and end < len(text) and text[start - 1].isalpha() and text[end].isalpha():
+            if end == start + 1 or end >= len(text) or not text[end].isalpha():
+                continue
+            before = start
+            while before > 0 and text[before - 1] in _SPACE_LIKE and text[before - 1] != " ":
+                before -= 1  # invisible characters before the hyphen
+            if before == 0 or not text[before - 1].isalpha():
+                continue
+            gap = m.group()
+            if "\n" in gap or "\r" in gap or gap.count(" ") >= 2:
                 found.append((start, end, HYPHEN))
+    invisible = any(ch in text for ch in _DROPPED)
     if "\n" in text or "\r" in text:
-        for m in (_LINES_CR if "\r" in text else _LINES).finditer(text):
+        for m in (_LINES_ANY if invisible or "\r" in text else _LINES).finditer(text):
             start, end = m.span()
-            while start > 0 and text[start - 1] == " ":
+            while start > 0 and text[start - 1] in _SPACE_LIKE:
                 start -= 1
             found.append((start, end, LINES))
-    if "  " in text:
-        found.extend((*m.span(), SPACES) for m in _SPACES.finditer(text))
-    if any(ch in text for ch in _DROPPED):
+    if invisible:
         found.extend((m.start(), m.end(), DROP) for m in _DROP.finditer(text))
-    if not unicodedata.is_normalized("NFC", text):
-        found.extend((m.start(), m.end(), COMPOSE) for m in _COMPOSE.finditer(text))
+        found.extend((*m.span(), SPACES) for m in _SPACES_AND_INVISIBLE.finditer(text))
+    elif "  " in text:
+        found.extend((*m.span(), SPACES) for m in _SPACES.finditer(text))
     if not found:
         return []
     found.sort(key=lambda edit: (edit[0], -edit[1], edit[2]))
@@ -272,39 +305,35 @@ def _edits(text: str) -> list[tuple[int, int, str]]:
     covered = 0
     for start, end, kind in found:
         if start < covered:
-            continue  # inside a longer change already made (spaces around a line break, a hyphen break)
+            if end <= covered or kind not in (LINES, SPACES):
+                continue  # inside a longer change already made (spaces around a line break, a hyphen break)
+            start = covered  # whitespace that runs on past the change before it
         piece = text[start:end]
         if kind == LINES:
             breaks = piece.count("\n") + piece.count("\r") - piece.count("\r\n")
             replacement = "\n" if breaks == 1 else "\n\n"
         elif kind == SPACES:
-            replacement = " "
+            replacement = " " if " " in piece else ""
         elif kind == HYPHEN:
             replacement = "-" if text[end].isupper() else ""
-        elif kind == DROP:
-            replacement = ""
         else:
-            replacement = unicodedata.normalize("NFC", piece)
+            replacement = ""
         covered = end
         if replacement != piece:
             edits.append((start, end, replacement))
     return edits
 
 
-def normalize(text: str) -> Normalized:
-    """Repair `text` and keep the way back (see the module's notes for what is repaired)."""
-    one = _one_for_one(text)
-    edits = _edits(one)
-    if not edits:
-        return Normalized(fix_mixed_scripts(one), OffsetMap.identity(len(text)))
+def _apply(text: str, edits: list[tuple[int, int, str]]) -> tuple[str, OffsetMap]:
+    """Make the `edits` to `text`, recording each in the map back to it."""
     pieces: list[str] = []
     norm = [0]
     orig = [0]
     span_end = [-1]
-    done = 0  # original offset up to which `pieces` covers the text
-    length = 0  # length of the normalised text in `pieces`
+    done = 0  # offset in `text` up to which `pieces` covers it
+    length = 0  # length of the new text in `pieces`
     for start, end, replacement in edits:
-        pieces.append(one[done:start])
+        pieces.append(text[done:start])
         length += start - done
         if replacement:
             # the replacing segment, each of its characters standing for the whole span
@@ -324,7 +353,58 @@ def normalize(text: str) -> Normalized:
             orig.append(end)
             span_end.append(-1)
         done = end
-    pieces.append(one[done:])
-    folded = "".join(pieces)
-    return Normalized(fix_mixed_scripts(folded),
-                      OffsetMap(tuple(norm), tuple(orig), tuple(span_end), len(folded), len(text)))
+    pieces.append(text[done:])
+    new = "".join(pieces)
+    return new, OffsetMap(tuple(norm), tuple(orig), tuple(span_end), len(new), len(text))
+
+
+def _chain(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:
+    """The map of two normalisations one after the other: `outer` maps the final text to the middle
+    one, `inner` the middle one to the original."""
+    norm: list[int] = []
+    orig: list[int] = []
+    span_end: list[int] = []
+
+    def add(at: int, source: int, source_end: int) -> None:
+        if norm and norm[-1] == at:
+            orig[-1], span_end[-1] = source, source_end
+        else:
+            norm.append(at)
+            orig.append(source)
+            span_end.append(source_end)
+
+    for i, start in enumerate(outer.norm):
+        end = outer.norm[i + 1] if i + 1 < len(outer.norm) else outer.norm_length
+        if outer.span_end[i] >= 0:
+            add(start, inner.to_original(outer.orig[i]), inner.to_original_end(outer.span_end[i]))
+            continue
+        middle, middle_end = outer.orig[i], outer.orig[i] + (end - start)
+        j = bisect_right(inner.norm, middle) - 1
+        while middle < middle_end:
+            if inner.span_end[j] >= 0:
+                add(start, inner.orig[j], inner.span_end[j])
+            else:
+                add(start, inner.orig[j] + middle - inner.norm[j], -1)
+            step = (inner.norm[j + 1] if j + 1 < len(inner.norm) else inner.norm_length) - middle
+            middle += step
+            start += step
+            j += 1
+    if not norm:
+        return OffsetMap.identity(inner.orig_length) if inner.orig_length == 0 else inner
+    return OffsetMap(tuple(norm), tuple(orig), tuple(span_end), outer.norm_length, inner.orig_length)
+
+
+def normalize(text: str) -> Normalized:
+    """Repair `text` and keep the way back (see the module's notes for what is repaired)."""
+    one = _one_for_one(text)
+    edits = _edits(one)
+    if edits:
+        folded, omap = _apply(one, edits)
+    else:
+        folded, omap = one, OffsetMap.identity(len(text))
+    folded = fix_mixed_scripts(folded)
+    if not unicodedata.is_normalized("NFC", folded):
+        # letters with combining marks compose last, once the letters are in their script
+        composed, outer = _apply(folded, _edits(folded, compose=True))
+        return Normalized(fix_mixed_scripts(composed), _chain(outer, omap))
+    return Normalized(folded, omap)

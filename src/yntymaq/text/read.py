@@ -247,9 +247,9 @@ def html_to_text(html: str) -> str:
     """The article's text: without menus, headers, footers, scripts and styles; <article> or <main>
     when the page has one (the longest <article> when it has several). Blocks are separated by a
     blank line, so each paragraph and heading is its own paragraph of text."""
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser
 
-    tree = HTMLParser(html)
+    tree = LexborHTMLParser(html)
     for selector in _DROP_TAGS:
         for node in tree.css(selector):
             node.decompose()

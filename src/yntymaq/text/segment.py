@@ -42,6 +42,9 @@ _OTHER_MARK = re.compile(r"[!?…][.!?…]*" + _AFTER)
 _PARAGRAPH = re.compile(r"\n\n")
 _OPENERS = frozenset("«\"“„([")
 _ROMAN = re.compile(r"[IVXLCDMІХ]+\Z")
+_ROMAN_DIGITS = frozenset("IVXLCDMІХ")
+# a Roman numeral (not the English "I") followed by a lower-case word: the number of a century
+_CENTURY_AHEAD = re.compile(r"(?!I )[IVXLCDMІХ]{1,6}(?:[-–][IVXLCDMІХ]{1,6})? [^\W\d_A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +136,8 @@ def _is_end(text: str, reversed_text: str, s: int, e: int, k: int, n: int, space
         kind = abbr.kind(text[word_start:s + 1])
         if kind == "inner":
             return False
+        if kind is not None and nxt in _ROMAN_DIGITS and _CENTURY_AHEAD.match(text, k):
+            return False  # a century after an abbreviation: 20-30-е гг. XX в.
         if kind == "number":
             return _after_number(text, word_start)
         if kind == "final":
@@ -173,11 +178,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     append = spans.append
     abbr = abbreviations()
+    exact, folded = abbr.exact, abbr.folded
     n = len(text)
     start = 0
     while start < n and text[start] in " \n":
         start += 1
-    reversed_text = ""
+    reversed_text = text[::-1]
+    word_reversed = _WORD_REVERSED.match
     for (s, k), (mark_end, j), _ in _candidates(text):
         if s < start:
             continue
@@ -189,8 +196,17 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             continue
         if k >= n:
             break
-        if not reversed_text:
-            reversed_text = text[::-1]
+        if k > j and mark_end - s == 1 and text[k].isupper() and "\n\n" not in text[j:k]:
+            # the common case, decided here: one full stop after a word of two or more letters that
+            # is no abbreviation, a space, then a capital
+            at = n - s
+            word = word_reversed(reversed_text, at)
+            if word is not None and word.end() - at > 1 and text[s] == ".":
+                candidate = text[s - (word.end() - at):s + 1]
+                if candidate not in exact and candidate.lower() not in folded and "." not in word.group():
+                    append((start, j))
+                    start = k
+                    continue
         if "\n\n" in text[j:k] or _is_end(text, reversed_text, s, mark_end, k, n, k > j, abbr):
             append((start, j))
             start = k

@@ -11,16 +11,18 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, File, Form, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from yntymaq import __version__, settings, views
-from yntymaq.errors import Ambiguous, BadInput, NotFound, YntymaqError
+from yntymaq.errors import Ambiguous, BadInput, NotFound, TextReadError, YntymaqError
 from yntymaq.i18n import check_lang, t
+from yntymaq.ingest import ingest_bytes, ingest_text
 from yntymaq.kb import KB
 from yntymaq.kb.dataset import STATUSES
 from yntymaq.kb.meetings import BODIES, KINDS
@@ -28,13 +30,14 @@ from yntymaq.kb.query import SECRETARY_GENERAL, parse_date
 from yntymaq.vocab import LANGS
 from yntymaq.web import urls
 from yntymaq.web.chart import chart_span, render_chart
+from yntymaq.web.highlight import highlight
 
 HERE = Path(__file__).resolve().parent
 LANG_COOKIE = "lang"
 LANG_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 log = logging.getLogger("yntymaq.web")
 
-_STATUS_OF_ERROR = ((NotFound, 404), (Ambiguous, 409), (BadInput, 400))
+_STATUS_OF_ERROR = ((NotFound, 404), (Ambiguous, 409), (BadInput, 400), (TextReadError, 422))
 
 
 def error_body(code: str, message: str, **extra) -> dict:
@@ -86,6 +89,7 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
     templates.env.lstrip_blocks = True
     templates.env.globals.update(
         entity_url=urls.entity_url, page_url=urls.page_url, api_url=urls.api_url, static_url=urls.static_url,
+        document_url=urls.document_url,
         version=__version__, bodies=list(BODIES), kinds=list(KINDS), statuses=list(STATUSES),
     )
 
@@ -152,7 +156,8 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
         if exc.status_code == 404:
             return error_response(request, 404, "not_found", f"no page at {request.url.path}")
         if exc.status_code == 405:
-            return error_response(request, 405, "method_not_allowed", f"{request.method} is not allowed here: use GET")
+            allowed = exc.headers.get("Allow", "GET") if exc.headers else "GET"
+            return error_response(request, 405, "method_not_allowed", f"{request.method} is not allowed here: use {allowed}")
         return error_response(request, exc.status_code, "http_error", str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
@@ -228,6 +233,68 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
                       params=query_of(request), data=data, api=urls.api_url("entity", ident, lang=lang),
                       title=data["entity"]["label"])
 
+    # -- documents ------------------------------------------------------------------------
+
+    @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
+    def documents_page(request: Request):
+        lang, remember = page_lang(request)
+        data = views.documents_view(kb, lang)
+        return render(request, "documents.html", lang=lang, remember=remember, here=urls.page_url("documents"),
+                      params=query_of(request), data=data, api=urls.api_url("documents", lang=lang),
+                      title=t("web.documents_title", lang))
+
+    @app.get(urls.DOCUMENT_PREFIX + "{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+    def document_page(request: Request, doc_id: str):
+        lang, remember = page_lang(request)
+        data = views.document_view(kb, doc_id, lang)
+        text_html = highlight(
+            data["text"], data["mentions"], data["claims"], entity_url=urls.entity_url,
+            title=lambda c: f'{c["verdict_label"]}: {c["predicate_label"]}',
+            unlinked_title=lambda m: t("web.mention_unlinked", lang, candidates=", ".join(m["candidates"]) or "—"))
+        return render(request, "document.html", lang=lang, remember=remember, here=urls.document_url(doc_id),
+                      params=query_of(request), data=data, api=urls.api_url("documents", doc_id, lang=lang),
+                      title=data["document"]["name"], text_html=text_html)
+
+    @app.get("/disagreements", response_class=HTMLResponse, include_in_schema=False)
+    def disagreements_page(request: Request):
+        lang, remember = page_lang(request)
+        data = views.disagreements_view(kb, lang)
+        return render(request, "disagreements.html", lang=lang, remember=remember,
+                      here=urls.page_url("disagreements"), params=query_of(request), data=data,
+                      api=urls.api_url("disagreements", lang=lang), title=t("web.disagreements", lang))
+
+    def check_form(request: Request, *, status: int = 200, error: str | None = None, text: str = "",
+                   name: str = "") -> HTMLResponse:
+        lang, remember = page_lang(request)
+        return render(request, "check.html", lang=lang, remember=remember, here=urls.page_url("check"),
+                      params=query_of(request), data=None, api=None, title=t("web.check_title", lang),
+                      status=status, form={"error": error, "text": text, "name": name})
+
+    @app.get("/check", response_class=HTMLResponse, include_in_schema=False)
+    def check_page(request: Request):
+        return check_form(request)
+
+    @app.post("/check", response_class=HTMLResponse, include_in_schema=False)
+    def check_submit(request: Request, text: str = Form(""), name: str = Form(""),
+                     file: UploadFile | None = File(None)):
+        """Store the pasted text or the uploaded file as a document and show its page."""
+        lang, remember = page_lang(request)
+        text = text.replace("\r\n", "\n")  # a browser sends a text area's lines ended by CRLF
+        name = name.strip()
+        try:
+            if file is not None and file.filename:
+                doc_id, _ = ingest_bytes(file.file.read(), kb, name=name or file.filename)
+            elif text.strip():
+                doc_id = ingest_text(text, kb, name=name or _first_words(text))
+            else:
+                return check_form(request, status=400, error=t("web.input_missing", lang), text=text, name=name)
+        except YntymaqError as err:
+            return check_form(request, status=_http_status(err), error=str(err), text=text, name=name)
+        response = RedirectResponse(urls.document_url(doc_id), status_code=303)
+        if remember:
+            response.set_cookie(LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax")
+        return response
+
     @app.get("/api", include_in_schema=False)
     def api_root():
         return RedirectResponse(urls.page_url("api_docs"), status_code=307)
@@ -298,7 +365,41 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
                    lang: str | None = lang_query) -> dict:
         return views.search_view(kb, api_lang(lang), q)
 
+    @app.get("/api/documents", tags=["documents"], summary="The stored documents, with their claims' verdicts counted")
+    def api_documents(lang: str | None = lang_query) -> dict:
+        return views.documents_view(kb, api_lang(lang))
+
+    @app.get("/api/documents/{doc_id}", tags=["documents"],
+             summary="One stored document: text, mentions, claims with verdicts and evidence (its page's data)")
+    def api_document(doc_id: str, lang: str | None = lang_query) -> dict:
+        return views.document_view(kb, doc_id, api_lang(lang))
+
+    @app.post("/api/check", tags=["documents"],
+              summary="A text's mentions and claims with their verdicts and evidence; nothing is stored")
+    def api_check(body: CheckRequest, lang: str | None = lang_query) -> dict:
+        return views.check_view(kb, body.text, api_lang(lang), text_lang=body.language, name=body.name)
+
+    @app.get("/api/disagreements", tags=["documents"], summary="Where stored documents disagree, side by side")
+    def api_disagreements(lang: str | None = lang_query) -> dict:
+        return views.disagreements_view(kb, api_lang(lang))
+
     return app
+
+
+class CheckRequest(BaseModel):
+    """The body of `POST /api/check`."""
+
+    text: str = Field(description="The text to check: plain text, any length.")
+    language: str | None = Field(None, description="The text's language (kk, ru, en); detected when absent.")
+    name: str | None = Field(None, description="A name for the text, echoed in the answer.")
+
+
+def _first_words(text: str, width: int = 60) -> str:
+    """A name for a pasted text: its first line, cut at a word."""
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    if len(line) <= width:
+        return line
+    return line[:width].rsplit(" ", 1)[0] + "…"
 
 
 # A working call of each endpoint, linked from the docs page.
@@ -308,6 +409,7 @@ EXAMPLES = {
     "/api/chair": "/api/chair?body=cfm&at=2012-03-01", "/api/office": "/api/office?at=2011-06",
     "/api/entity/{ident}": "/api/entity/KZ", "/api/timeline": "/api/timeline?lang=en",
     "/api/timeline/{ident}": "/api/timeline/OIC/cfm/38", "/api/search": "/api/search?q=Қазақстанның",
+    "/api/documents": "/api/documents", "/api/disagreements": "/api/disagreements?lang=en",
 }
 
 

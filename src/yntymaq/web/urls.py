@@ -1,8 +1,9 @@
 """Every URL of the web UI and the API is built here, so that the scheme lives in one place.
 
 Entity ids contain `/` (`OIC/cfm/38`), so an entity's page is `/e/` followed by its id with each
-segment percent-encoded and the slashes kept: `/e/OIC/cfm/38`. System pages live under `/-/` and the
-API under `/api/`; neither can collide with an entity id, which always sits under `/e/`.
+segment percent-encoded and the slashes kept: `/e/OIC/cfm/38`. A stored document's page is `/d/` and
+its content hash. System pages live under `/-/` and the API under `/api/`; neither can collide with an
+entity id, which always sits under `/e/`.
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ ENTITY_PREFIX = "/e/"
 SYSTEM_PREFIX = "/-/"
 API_PREFIX = "/api/"
 
+DOCUMENT_PREFIX = "/d/"
+
 PAGES = {"home": "/", "members": "/members", "meetings": "/meetings", "timeline": "/timeline",
-         "search": "/search", "api_docs": "/api/docs"}
+         "search": "/search", "api_docs": "/api/docs", "documents": "/documents", "check": "/check",
+         "disagreements": "/disagreements"}
 """Pages without an entity, by name."""
 
 def _encode_id(ident: str) -> str:
@@ -29,6 +33,11 @@ def _with_query(path: str, params: dict | None) -> str:
 def entity_url(ident: str, **params) -> str:
     """The page of an entity: `/e/KZ`, `/e/OIC/cfm/38`."""
     return _with_query(ENTITY_PREFIX + _encode_id(ident), params)
+
+
+def document_url(doc_id: str, *, claim: int | None = None) -> str:
+    """The page of a stored document (`/d/` and its hash), at one of its claims if given."""
+    return DOCUMENT_PREFIX + quote(doc_id, safe="") + (f"#claim-{claim}" if claim is not None else "")
 
 
 def page_url(name: str, **params) -> str:
