@@ -4,6 +4,8 @@ Each case is (name, text, expected sentences); the sentences are compared as sli
 text, so the offsets are checked too. A sentence that spans a line break is written with `\\n`.
 """
 
+from pathlib import Path
+
 import pytest
 
 from yntymaq.text.pipeline import analyse
@@ -198,3 +200,22 @@ def test_every_abbreviation_that_may_end_a_sentence_does_before_a_capital():
 def test_segmentation_is_the_same_on_normalised_text_and_through_the_pipeline():
     text = "Бiздiң  ұйым құрылды..Бүгін ол үлкен.\nЕкінші сөйлем."
     assert len(sentence_spans(text)) == len(sentences_of(text)) == 3
+
+
+LABELLED = Path(__file__).resolve().parent.parent / "bench" / "labelled"
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_labelled_benchmark_texts(lang):
+    """The benchmark's labelled texts (sentence ends marked with ‖) come out right, end for end."""
+    raw = (LABELLED / f"{lang}.txt").read_text(encoding="utf-8")
+    parts = raw.split("‖")
+    text = "".join(parts)
+    ends, length = [], 0
+    for part in parts[:-1]:
+        length += len(part)
+        ends.append(length)
+    assert len(ends) > 40
+    doc = analyse(text, disable=("stems", "dates"))
+    assert doc.language == lang
+    assert [sent.end for sent in doc.sentences] == ends

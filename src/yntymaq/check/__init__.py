@@ -10,6 +10,7 @@ at the time the claim speaks of.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 from collections.abc import Callable
 
 from yntymaq.kb.names import fold
@@ -50,6 +51,18 @@ def check_claims(claims: list[Claim], kb: KB) -> list[Verdict]:
 
 
 # -- helpers ------------------------------------------------------------------------------------
+
+# Member counts derived once per KB and date: a corpus states "57 members" in document after document.
+_COUNTS: "weakref.WeakKeyDictionary[KB, dict]" = weakref.WeakKeyDictionary()
+
+
+def _count_at(kb: KB, at: Date, organisation: str):
+    counts = _COUNTS.setdefault(kb, {})
+    key = (str(at), organisation)
+    if key not in counts:
+        counts[key] = (kb.member_count(at=at, organisation=organisation), kb.members(at=at, organisation=organisation))
+    return counts[key]
+
 
 
 def _dates_agree(claimed: Date | None, known: Date | None) -> bool:
@@ -105,12 +118,11 @@ def _member_of(claim: Claim, kb: KB) -> Verdict:
 def _member_count(claim: Claim, kb: KB) -> Verdict:
     fact = claim.fact
     at = fact.start or claim.at or Date.today()
-    count = kb.member_count(at=at, organisation=fact.subject)
+    count, members = _count_at(kb, at, fact.subject)
     status = fact.qualifier("status", "member")
     known = count.observers if status == "observer" else count.members
     rule = "check.member_count.v1"
-    evidence = tuple(r.fact for r in kb.members(at=at, organisation=fact.subject)
-                     if (r.status == "observer") == (status == "observer"))
+    evidence = tuple(r.fact for r in members if (r.status == "observer") == (status == "observer"))
     try:
         claimed = int(fact.value or "")
     except ValueError:

@@ -87,17 +87,15 @@ CLAIM_COLUMNS = [("sentence", "col.sentence"), ("predicate", "col.predicate"), (
 
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
-@TEXT_LANG_OPTION
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Қорытындыны JSON-мен / итог в JSON / print the summary as JSON.")
 @click.option("--lang", default=None, metavar="kk|ru|en", help="Тіл / язык / language of messages.")
-def ingest_command(paths: tuple[str, ...], text_lang: str | None, db: str | None, as_json: bool,
-                   lang: str | None) -> None:
+def ingest_command(paths: tuple[str, ...], db: str | None, as_json: bool, lang: str | None) -> None:
     """Құжаттарды жүктеу / загрузить документы / store documents with their checked claims.
 
-    PATH is a file, a folder (read recursively) or a glob; `-` reads standard input. Each document is
-    stored in its own transaction with its sentences, mentions, claims and verdicts, keyed by the hash
-    of its bytes: a document already stored is skipped, so a re-run resumes where one stopped. A file
+    PATH is a file, a folder (read recursively) or a glob; `-` reads standard input. Each document's
+    language is detected; it is stored in its own transaction with its sentences, mentions, claims and
+    verdicts, keyed by the hash of its bytes: a document already stored is skipped, so a re-run resumes where one stopped. A file
     that cannot be read is reported with its reason and the others are still stored; the exit code
     is then 1. Progress goes to stderr.
 
@@ -116,7 +114,7 @@ def ingest_command(paths: tuple[str, ...], text_lang: str | None, db: str | None
     if "-" in paths:
         raw = sys.stdin.buffer.read()
         try:
-            doc_id, added = ingest_bytes(raw, kb, name="<stdin>", lang=text_lang)
+            doc_id, added = ingest_bytes(raw, kb, name="<stdin>")
             (report.added if added else report.skipped).append("<stdin>")
             if added:
                 report.claims += len(kb.store.claims(doc=doc_id))

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from bisect import bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,6 +55,7 @@ _ELIDED_NEXT = re.compile(r"\s*(?:[—–-]\s|\(|,|(?:in|at|on|в|во)\b)")
 _YEAR_RANGE = re.compile(r"^\s*(?:(?:since|from|с|бастап)\s+)?(\d{4})\s*(?:([–—-])\s*(\d{4}))?\s*$", re.I)
 _KK_ABLATIVE = re.compile(r"(?:нан|нен|тан|тен|дан|ден)$")
 _KK_LOCATIVE = re.compile(r"(?:да|де|та|те)$")
+_KK_DATIVE = re.compile(r"(?:ға|ге|қа|ке|на|не)$")
 _BEFORE_LOCATIVE = re.compile(r"(?:\b(?:в|во|in|at)\s+)$")
 _BODIES = ("OIC/cfm", "OIC/summit")
 
@@ -84,6 +86,7 @@ class Discourse:
     summit: str | None = None  # the summit named last
     body: str | None = None  # the body (OIC/cfm, OIC/summit) named last
     office: str | None = None  # the office named last
+    office_sentence: int = -1  # the sentence that named it
 
     def read(self, sent: "Sentence") -> None:
         """Take in what a sentence names (after its rules ran, so that it points back past itself)."""
@@ -97,10 +100,10 @@ class Discourse:
             elif item.kind == EntityType.ORGAN.value and item.value in _BODIES:
                 self.body = item.value
             elif item.kind == EntityType.OFFICE.value:
-                self.office = item.value
+                self.office, self.office_sentence = item.value, sent.index
         office = _office_phrase(sent)
         if office:
-            self.office = office
+            self.office, self.office_sentence = office, sent.index
 
 
 @dataclass
@@ -194,8 +197,11 @@ def _patterns(lang: str, name: str, label: str) -> list[tuple[str, re.Pattern]]:
                        letters={label: None, "pattern": None}, key="pattern")
     out = []
     for row in rows:
+        # patterns meet lower-cased text (and match faster without re.I): a capital would never match
+        if any(c.isupper() for c in re.sub(r"\\.", "", row["pattern"])):
+            raise ValueError(f"{file}:{row.line}: pattern: write it in lower case, the text it meets is lower-cased")
         try:
-            out.append((row[label], re.compile(row["pattern"], re.I)))
+            out.append((row[label], re.compile(row["pattern"])))
         except re.error as err:
             raise ValueError(f"{file}:{row.line}: pattern: {err}") from None
     return out
@@ -207,14 +213,20 @@ def triggers(lang: str) -> dict[str, re.Pattern]:
     grouped: dict[str, list[str]] = {}
     for name, pattern in _patterns(lang, "triggers", "trigger"):
         grouped.setdefault(name, []).append(pattern.pattern)
-    return {name: re.compile("|".join(f"(?:{p})" for p in patterns), re.I) for name, patterns in grouped.items()}
+    return {name: re.compile("|".join(f"(?:{p})" for p in patterns)) for name, patterns in grouped.items()}
+
+
+@lru_cache(maxsize=None)
+def _sentence_anchored(lang: str) -> frozenset[str]:
+    """Triggers that hold only at the start of a sentence (^): matched sentence by sentence."""
+    return frozenset(name for name, pattern in _patterns(lang, "triggers", "trigger") if pattern.pattern.startswith("^"))
 
 
 @lru_cache(maxsize=None)
 def _anchored(lang: str, name: str) -> re.Pattern | None:
     """A trigger that must start where the text is looked at (after optional spaces)."""
     pattern = triggers(lang).get(name)
-    return re.compile(rf"\s*(?:{pattern.pattern})", re.I) if pattern else None
+    return re.compile(rf"\s*(?:{pattern.pattern})") if pattern else None
 
 
 @lru_cache(maxsize=None)
@@ -233,11 +245,49 @@ def _office_phrases(lang: str) -> list[tuple[str, re.Pattern]]:
 
 
 def find_triggers(sent: Sentence) -> None:
+    """The trigger matches of one sentence."""
     for name, pattern in triggers(sent.lang).items():
         found = [Found(sent.start + m.start(), sent.start + m.end(), "trigger", name, m.group(0))
                  for m in pattern.finditer(sent.low)]
         if found:
             sent.triggers[name] = found
+
+
+def find_triggers_in(low: str, spans: list[tuple[int, int, str]]) -> list[dict[str, list[Found]]]:
+    """The trigger matches of every sentence of a text (`low`: the whole text folded as `Sentence.low`;
+    `spans`: each sentence's start, end and language), each pattern run once over the whole text —
+    a sentence at a time costs a call per pattern per sentence. A match that runs over a sentence's
+    end is looked for again inside each sentence it touches."""
+    out: list[dict[str, list[Found]]] = [{} for _ in spans]
+    starts = [start for start, _, _ in spans]
+    for lang in sorted({lang for _, _, lang in spans}):
+        anchored = _sentence_anchored(lang)
+        for name, pattern in triggers(lang).items():
+            redo: set[int] = set()
+            if name in anchored:
+                redo = {i for i, span in enumerate(spans) if span[2] == lang}
+            else:
+                for m in pattern.finditer(low):
+                    i = bisect_right(starts, m.start()) - 1
+                    if i < 0 or spans[i][2] != lang:
+                        continue
+                    if m.end() > spans[i][1]:
+                        redo.update(j for j in range(i, len(spans)) if spans[j][0] < m.end())
+                        continue
+                    out[i].setdefault(name, []).append(Found(m.start(), m.end(), "trigger", name, m.group(0)))
+            for i in sorted(redo):
+                start, end, sent_lang = spans[i]
+                if sent_lang != lang:
+                    continue
+                found = [Found(start + m.start(), start + m.end(), "trigger", name, m.group(0))
+                         for m in pattern.finditer(low[start:end])]
+                known = {(f.start, f.end) for f in out[i].get(name, ())}
+                for f in found:
+                    if (f.start, f.end) not in known:
+                        out[i].setdefault(name, []).append(f)
+                if name in out[i]:
+                    out[i][name].sort(key=lambda f: f.start)
+    return out
 
 
 # -- what the knowledge base says once, not per sentence ------------------------------------------
@@ -514,13 +564,25 @@ def rule(name: str):
     return register
 
 
-def _organisation_context(sent: Sentence, trig: Found, lo: int, hi: int) -> bool:
-    """A weak membership verb (joined, қосылды) counts where the clause names an organisation, or
-    where nothing is joined at all (Togo joined in 1997)."""
-    if sent.entities(EntityType.ORGANISATION, lo=lo, hi=hi) or sent.has("org_word", lo, hi):
-        return True
+def _joins_organisation(sent: Sentence, trig: Found, lo: int, hi: int) -> bool:
+    """A weak membership verb (joined, қосылды, присоединился к) counts where what is joined is an
+    organisation — in the dative in Kazakhstan (ұйымға, ИКҰ-ға), right after the verb in Russian and
+    English (к ОИС, joined the OIC) — or where nothing is joined at all (Togo joined in 1997); not
+    `пікірге қосылды` (agreed with an opinion), `joined the talks`."""
+    organisations = sent.entities(EntityType.ORGANISATION, lo=lo, hi=hi) + \
+        [t for t in sent.triggers.get("org_word", []) if lo <= t.start < hi]
+    if sent.lang == "kk":
+        return any(_KK_DATIVE.search(o.text.lower()) for o in organisations)
     rest = sent.low[trig.end - sent.start:hi - sent.start]
-    return sent.lang == "en" and re.match(r"\s*(?:in\b|on\b|at\b|[,.;]|$)", rest) is not None
+    at = trig.end + re.match(r"\s*(?:the\s+)?", rest).end()
+    if any(o.start == at for o in organisations):
+        return True
+    if sent.lang != "en":
+        return False
+    if re.match(r"\s*(?:[,.;]|$)", rest):
+        return True
+    at = trig.end + re.match(r"\s*(?:(?:in|on)\s+)?", rest).end()
+    return any(d.start == at for d in sent.dates)
 
 
 @rule("member_of.v2")
@@ -531,7 +593,7 @@ def membership(sent: Sentence) -> Iterator[Claim]:
     found = [(t, False) for t in sent.triggers.get("member", [])] + [(t, True) for t in sent.triggers.get("member_weak", [])]
     for trig, weak in found:
         lo, hi = sent.clause_of(trig.start)
-        if weak and not _organisation_context(sent, trig, lo, hi):
+        if weak and not _joins_organisation(sent, trig, lo, hi):
             continue
         near = [s for s in states if lo <= s.start < hi]
         subject = sent.nearest(near, trig.start, side="before") or sent.nearest(near, trig.end, side="after", limit=40)
@@ -548,7 +610,9 @@ def membership(sent: Sentence) -> Iterator[Claim]:
             yield sent.claim("member_of.v2", subject=state.value, predicate="member_of", object=organisation,
                              start=start, qualifiers={"status": "member"})
         after = max(x.end for x in [trig, chain[-1]] + ([date] if date else []))
-        for state, year in _gapped(sent, after, hi, near, lambda a, b: _usable_dates(sent, a, b)):
+        # a dash standing for the verb left out does not end the clause here (Казахстан — в 1995 году)
+        _, far = sent.clause_of(trig.start, dashes=False)
+        for state, year in _gapped(sent, after, far, states, lambda a, b: _usable_dates(sent, a, b)):
             yield sent.claim("member_of.v2", subject=state.value, predicate="member_of", object=organisation,
                              start=year.value["start"], qualifiers={"status": "member"})
 
@@ -851,7 +915,7 @@ def hosts(sent: Sentence) -> Iterator[Claim]:
         lo, hi = sent.clause_of(trig.start)
         near = [s for s in states if lo <= s.start < hi]
         host = sent.nearest(near, trig.start, side="before") or \
-            next((s for s in near if s.start >= trig.end and sent.words_between(trig.end, s.start) <= 4), None)
+            next((s for s in near if s.start >= trig.end and sent.words_between(trig.end, s.start) <= 6), None)
         if host is None:
             continue
         yield sent.claim("hosted_by.v2", subject=meeting.value, predicate="hosted_by", object=host.value)
@@ -874,8 +938,7 @@ def chairs(sent: Sentence) -> Iterator[Claim]:
         body = _body(sent, sent.nearest(meetings, trig.start))
         if body is None:
             continue
-        dates = _usable_dates(sent, lo, hi)
-        ranges = [d for d in dates if d.value["kind"] in ("range", "since")]
+        ranges = [d for d in _owned(sent, _usable_dates(sent, lo, hi), trig) if d.value["kind"] in ("range", "since")]
         start = end = None
         if ranges:
             start, end = ranges[0].value["start"], ranges[0].value.get("end")
@@ -967,7 +1030,9 @@ def _demonym_states(sent: Sentence) -> list[Found]:
     for state, pattern in _demonyms(sent.lang):
         for m in pattern.finditer(text):
             start, end = sent.start + where[m.start()], sent.start + where[m.end() - 1] + 1
-            found.append(Found(start, end, EntityType.STATE.value, state, sent.text[start - sent.start:end - sent.start]))
+            # inside a name (the Turkish Cypriot State, Российская Федерация) the name is what counts
+            if not any(x.start < end and start < x.end for x in sent.mentions):
+                found.append(Found(start, end, EntityType.STATE.value, state, sent.text[start - sent.start:end - sent.start]))
     return found
 
 
@@ -1068,7 +1133,11 @@ def office_holders(sent: Sentence) -> Iterator[Claim]:
         office = offices[0].value
     else:
         office = _office_phrase(sent)
-        if office is None and any(sent.triggers.get(t) for t in ("office", "office_ref", "succession", "elected", "took_office")):
+        recent = sent.index - sent.discourse.office_sentence <= 2
+        # a post pointed back to (этот пост, His predecessors) is the one the text named; an election
+        # alone is to it only while the text is still speaking of it (the sentence or two after)
+        if office is None and (any(sent.triggers.get(t) for t in ("office", "office_ref", "succession"))
+                               or recent and any(sent.triggers.get(t) for t in ("elected", "took_office"))):
             office = sent.discourse.office
     if office is None:
         return

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from yntymaq.errors import BadInput
-from yntymaq.extract.claims import RULES, Discourse, Found, Sentence, elided_meetings, find_triggers, meeting_refs
+from yntymaq.extract.claims import RULES, Discourse, Found, Sentence, elided_meetings, find_triggers_in, meeting_refs
 from yntymaq.kb.query import KB
 from yntymaq.text.normalize import fix_mixed_scripts
 from yntymaq.text.numbers import find_numbers
@@ -17,6 +17,7 @@ from yntymaq.text.pipeline import analyse
 from yntymaq.vocab import LANGS, Claim, Date, EntityType, Mention, Truth
 
 LINKERS = ("full", "exact")
+_COUNTED = ("count_members", "count_observers", "term")  # the triggers whose rules read numbers
 
 
 @dataclass
@@ -80,15 +81,18 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
     claims: list[Claim] = []
     seen = set()
     discourse = Discourse(topic=topic)
+    doc_low = _same_length_fold(text)
+    langs = [s.language if s.language in LANGS else language for s in document.sentences]
+    found_triggers = find_triggers_in(doc_low, [(s.start, s.end, lg) for s, lg in zip(document.sentences, langs)])
     for i, s in enumerate(document.sentences):
-        sent_lang = s.language if s.language in LANGS else language
-        low = _same_length_fold(s.text)
-        numbers = [Found(s.start + n.start, s.start + n.end, "number", n.value, n.text)
-                   for n in find_numbers(low, sent_lang) if not n.ordinal]
+        sent_lang = langs[i]
+        low = doc_low[s.start:s.end]
         dates = [f for f in map(_date_found, s.dates) if f is not None]
-        sentence = Sentence(doc, i, s.start, s.end, s.text, low, sent_lang, by_sentence.get(i, []), dates, numbers,
-                            topic, doc_time, kb, discourse=discourse)
-        find_triggers(sentence)
+        sentence = Sentence(doc, i, s.start, s.end, s.text, low, sent_lang, by_sentence.get(i, []), dates, [],
+                            topic, doc_time, kb, triggers=found_triggers[i], discourse=discourse)
+        if any(name in sentence.triggers for name in _COUNTED):
+            sentence.numbers = [Found(s.start + n.start, s.start + n.end, "number", n.value, n.text)
+                                for n in find_numbers(low, sent_lang) if not n.ordinal]
         ordinals = [Found(o["start"], o["end"], "ordinal", o["value"], o["text"]) for o in s.ordinals
                     if isinstance(o.get("value"), int)]
         elided = elided_meetings(sentence, ordinals)

@@ -28,9 +28,6 @@ ALPHABETS: dict[str, str] = {
 
 ALPHABET_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English", "latin": "Latin look-alike"}
 
-CYRILLIC_LETTERS = "".join(sorted(set(KAZAKH_UPPER + KAZAKH_LOWER)))
-"""Every Cyrillic letter of Kazakh and Russian (Russian's 33 are a subset of Kazakh's 42)."""
-
 
 
 LETTER_CLASS = "A-Za-z\u00aa\u00b5\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02af\u0370-\u03ff\u0400-\u052f\u0620-\u064a"
@@ -42,10 +39,4 @@ UPPER_CLASS = "A-Z\u00c0-\u00d6\u00d8-\u00de\u018f\u0400-\u042f\u0460-\u052e"
 """Capital letters, as a class body. From U+0460 on, Cyrillic capitals sit at even code points;
 the range lets a few lower-case letters of other Cyrillic alphabets through, so callers that need
 certainty check `str.isupper` too."""
-
-
-def char_class(letters: str) -> str:
-    """A regular-expression character class body for `letters` (no brackets), safe to embed."""
-    special = set("\\]^-[")
-    return "".join("\\" + ch if ch in special else ch for ch in letters)
 

@@ -18,8 +18,8 @@ piece of text at a time, cut at paragraph breaks, and one sentence at a time wit
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -245,9 +245,25 @@ def _scan_piece(piece: str, base: int, *, do_normalize: bool, do_segment: bool, 
     bounds: list[int] = []
     if do_tokenize:
         tokens = tokenize(text)
-        token_starts = tokens.starts
-        bounds = [bisect_left(token_starts, b) for _, b in spans]
+        bounds = _split_tokens_at_sentence_ends(tokens, spans)
     return ScannedPiece(base, text, omap, spans, starts, ends, tokens, bounds, consumed)
+
+
+def _split_tokens_at_sentence_ends(tokens: Tokenized, spans: list[tuple[int, int]]) -> list[int]:
+    """Index of the first token after each sentence. A token that runs past a sentence's end (т.б.Н.Ә.:
+    the abbreviation ends a sentence, the initials start the next) is cut there, so that every token
+    lies inside one sentence."""
+    pieces, starts = tokens.pieces, tokens.starts
+    bounds = [bisect_left(starts, b) for _, b in spans]
+    cuts = [(hi - 1, b) for (_, b), hi in zip(spans, bounds)
+            if hi and starts[hi - 1] + len(pieces[hi - 1]) > b and starts[hi - 1] + len(pieces[hi - 1].rstrip()) > b]
+    if not cuts:
+        return bounds
+    for i, at in reversed(cuts):  # from the last, so that earlier indices stay right
+        piece, start = pieces[i], starts[i]
+        pieces[i:i + 1] = [piece[:at - start], piece[at - start:]]
+        starts[i + 1:i + 1] = [at]
+    return [bisect_left(starts, b) for _, b in spans]
 
 
 def _pieces(blocks: Iterable[str]) -> Iterator[tuple[str, int, bool]]:

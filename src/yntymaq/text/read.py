@@ -239,7 +239,6 @@ def _html_text(node, out: list[str]) -> None:
             _html_text(child, out)
 
 
-_BLANK_RUNS = re.compile(r"[ \t\r\f\v\u00a0]*\n[ \t\r\f\v\u00a0\n]*")
 _SPACE_RUNS = re.compile(r"[ \t\r\f\v]+")
 
 

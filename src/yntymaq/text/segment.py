@@ -9,7 +9,7 @@ and after abbreviations (т.б. / мемлекеттер).
 A single full stop is not an end after an initial (Н.Ә. Назарбаев), after an abbreviation that
 never ends a sentence (1997 ж. желтоқсанда, см., Mr.), or after one that ends a sentence only after
 a number (в 1995 г. — but г. Алматы). It is one after `:` and `;` (the `:.` and `;.` paragraph joins),
-after a citation (`[1].`) and when the next word follows with no space (болмауда.Ислам), unless
+after a citation (`[1].`) and when the next word follows with no space (болмауда.Бұл), unless
 the stop follows a single letter (ж.қазанда, Н.Ә.).
 
 Abbreviations come from every language's `abbreviations.tsv`: the language of a sentence is only

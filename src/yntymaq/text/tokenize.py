@@ -1,6 +1,6 @@
 """Tokenisation with offsets: words, numbers, abbreviations and punctuation.
 
-A word keeps its inner hyphens and apostrophes (іс-шаралар, ИЫҰ-ға, 39-сессияда, O'Brien); a number
+A word keeps its inner hyphens and apostrophes (іс-шаралар, БҰҰ-ға, 39-сессияда, O'Brien); a number
 keeps its decimal part and a range (1,2; 15-16; 70-80). An abbreviation keeps its full stops when the
 abbreviation tables know it (т.б., 1997 ж., Mr.), when it is a chain of single letters with full
 stops (Н.Ә., U.N.) and when it is an initial (Е. Ыдырысов). A run of terminal marks (.., ..., ?!) is
@@ -24,8 +24,6 @@ from yntymaq.text.segment import abbreviations
 
 LETTER = LETTER_CLASS
 UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u018f\u0400-\u042f"  # capitals an initial may be
-
-KINDS = ("word", "number", "abbr", "punct")
 
 
 def _abbreviation_check() -> str:
