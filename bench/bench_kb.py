@@ -41,6 +41,8 @@ def main() -> int:
         db = str(Path(tmp) / "kb.sqlite")
         _, store = build(db)
         rows.append(("rebuild with unchanged data (no-op)", *timed(lambda: build(db), 5)))
+        rows.append(("first query of a freshly opened KB (loads its indexes)",
+                     *timed(lambda: KB(store).members(at=Date(1982)), 10)))
         kb = KB(store)
         kb.entities  # warm the name index once, as a server does
         queries = {
