@@ -136,3 +136,8 @@ def test_person_record_lists_each_office_row_once(shipped_kb):
     record = shipped_kb.record("ekmeleddin-ihsanoglu")
     facts = [f for f in record.facts if f.predicate == "holds_office" and f.subject == "ekmeleddin-ihsanoglu"]
     assert len(record.offices) == len(facts) >= 1
+
+
+def test_facts_without_an_object_are_indexed_once(shipped_kb):
+    terms = shipped_kb.facts(subject="OIC/secretary-general", predicate="term_of_office")
+    assert len(terms) == len({f.id for f in terms}) >= 2

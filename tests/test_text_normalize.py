@@ -36,6 +36,7 @@ HYPHENATION = [
     ("a compound adjective", "сауда-экономикалық", "сауда-экономикалық"),
     ("a name with a hyphen", "Әл-Акса", "Әл-Акса"),
     ("a name broken at its hyphen keeps it", "Әл-\nАкса", "Әл-Акса"),
+    ("a real hyphen at a line end, written so elsewhere", "іс-шаралар мен іс-\nшаралар", "іс-шаралар мен іс-шаралар"),
     ("a suspended hyphen with one space", "сауда- және экономикалық", "сауда- және экономикалық"),
     ("a dash between spaces", "ИЫҰ – үлкен", "ИЫҰ – үлкен"),
     ("numbers are not joined", "1995-\n1996", "1995-\n1996"),

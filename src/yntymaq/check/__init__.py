@@ -71,7 +71,15 @@ def _dates_agree(claimed: Date | None, known: Date | None) -> bool:
 
 
 def _curated(facts: list[Fact]) -> list[Fact]:
-    return [f for f in facts if f.origin.value in ("curated", "derived")]
+    """The curated and derived facts, each once (a fact found under two keys is one piece of evidence)."""
+    seen: set = set()
+    out = []
+    for f in facts:
+        key = f.id if f.id is not None else id(f)
+        if f.origin.value in ("curated", "derived") and key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
 
 
 def _judge(claim: Claim, candidates: list[Fact], *, rule: str, same: Callable[[Fact], bool],
@@ -219,7 +227,7 @@ def _term_of_office(claim: Claim, kb: KB) -> Verdict:
     fact = claim.fact
     rules = _curated(kb.facts(subject=fact.subject, predicate="term_of_office"))
     if not rules:
-        return Verdict(NEW, (), "the knowledge base holds no term for this office", "check.term.v1")
+        return Verdict(NEW, (), "the knowledge base holds no term for this office", "check.term.v2")
     at = fact.start or claim.at
     if fact.start is None and fact.end is not None:
         # "until 2008 the term was four years": the claim speaks of the time before its end, whatever
@@ -234,7 +242,7 @@ def _term_of_office(claim: Claim, kb: KB) -> Verdict:
         in_force = [f for f in rules if f.holds_at(at) is not Truth.NO]
         when = f"at {at}"
     if not in_force:
-        return Verdict(UNVERIFIABLE, tuple(rules), f"no rule on record was in force {when}", "check.term.v1")
+        return Verdict(UNVERIFIABLE, tuple(rules), f"no rule on record was in force {when}", "check.term.v2")
     agreeing = [f for f in in_force if (f.value or "").strip() == (fact.value or "").strip()]
     renewable = fact.qualifier("renewable")
     if renewable:
@@ -243,9 +251,9 @@ def _term_of_office(claim: Claim, kb: KB) -> Verdict:
     rule_text = "; ".join(f"{f.value} years" + (f", renewable {f.qualifier('renewable')}" if f.qualifier("renewable") else "")
                           + (f" ({f.qualifier('document')})" if f.qualifier("document") else "") for f in decided)
     if agreeing:
-        return Verdict(SUPPORTED, tuple(agreeing), f"the rule in force {when}: {rule_text}", "check.term.v1")
+        return Verdict(SUPPORTED, tuple(agreeing), f"the rule in force {when}: {rule_text}", "check.term.v2")
     other = [f for f in rules if f not in in_force and (f.value or "").strip() == (fact.value or "").strip()]
     earlier = "".join(f"; {f.value} years was the rule" + (f" from {f.start}" if f.start else "")
                       + (f" until {f.end}" if f.end else "") for f in other)
     return Verdict(CONTRADICTED, tuple(in_force) + tuple(other), f"the rule in force {when}: {rule_text}{earlier}",
-                   "check.term.v1")
+                   "check.term.v2")

@@ -65,7 +65,7 @@ def _print_readable(doc: Document, lang: str) -> None:
         line = Text(f"{number:>4} ", style="bold")
         line.append(f"[{sent.start}–{sent.end}] ", style="dim")
         line.append(f"{sent.language or '?'}  ", style="magenta")
-        line.append(sent.norm)
+        line.append(sent.norm.replace("\n", " "))
         console.print(line)
         if sent.tokens:
             tokens = Text("      ", style="dim")

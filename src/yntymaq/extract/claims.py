@@ -3,9 +3,9 @@
 Each rule is a function of one sentence (`Sentence` below: its linked mentions, dates, numbers and
 trigger matches, all at offsets in the original text) that yields claims; it has a versioned name
 (`member_of.v2`, prefixed with the language) stored with every claim it makes. The words of each
-language are data (`lang/<lang>/triggers.tsv`, `demonyms.tsv`, `document_words.tsv`, `offices.tsv`);
-the grammar of where a sentence puts its subject, object and date lives in the rules, with the few
-differences between languages as data passed to them (`_ORDER`).
+language are data (`lang/<lang>/triggers.tsv`, `hedges.tsv`, `demonyms.tsv`, `document_words.tsv`,
+`offices.tsv`); the grammar of where a sentence puts its subject, object and date lives in the rules,
+with the few differences between languages as data passed to them (`_ORDER`).
 
 A few habits of the grammar are shared by the rules:
 
@@ -20,6 +20,8 @@ A few habits of the grammar are shared by the rules:
 - **Words that point back.** `the session`, `на сессии`, `Сессияны` name the meeting the text named
   last; `this post`, `этот пост`, `бұл қызметке` the office; `the 37th in Dushanbe` after a session of
   the CFM is the 37th session of the CFM (`Discourse`, `elided_meetings`).
+- **Only what is asserted.** A trigger under a modal, a future or a negation (`may be readmitted`,
+  `может быть восстановлено`, `қатысуы мүмкін`, `did not attend`) makes no claim (`set_aside_hedged`).
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ _STRONG_BREAK = re.compile(r"[;:]")
 # What may follow an ordinal that stands for a meeting whose noun is left out: the 37th in Dushanbe,
 # а 48-я — 22–23 марта, the 40th (Conakry, 2013).
 _ELIDED_NEXT = re.compile(r"\s*(?:[—–-]\s|\(|,|(?:in|at|on|в|во)\b)")
+# ... and what stands before it: the joint of a list (not `opened on the 28th, in Jeddah`)
+_ELIDED_BEFORE = re.compile(r"(?:[,;:]|(?<!\w)(?:and|и|а|және|мен|as well as))\s*(?:the\s+)?$")
 _YEAR_RANGE = re.compile(r"^\s*(?:(?:since|from|с|бастап)\s+)?(\d{4})\s*(?:([–—-])\s*(\d{4}))?\s*$", re.I)
 _KK_ABLATIVE = re.compile(r"(?:нан|нен|тан|тен|дан|ден)$")
 _KK_LOCATIVE = re.compile(r"(?:да|де|та|те)$")
@@ -73,7 +77,7 @@ class Found:
     start: int
     end: int
     kind: str  # entity type value, "date", "number", "ordinal" or "trigger"
-    value: object
+    value: object  # an entity id, a date's {kind, start, end}, a number, or a trigger's name
     text: str = ""
 
 
@@ -126,10 +130,22 @@ class Sentence:
     triggers: dict[str, list[Found]] = field(default_factory=dict)
     discourse: Discourse = field(default_factory=Discourse)
     refs: list[Found] = field(default_factory=list)  # meetings named by a common noun (the session)
+    hedged: list[Found] = field(default_factory=list)  # triggers a modal or a negation takes back
     at: Date | None = None  # the time the sentence's claims speak of, when they give none themselves
     _owners: dict = field(default_factory=dict, repr=False)
+    _by_kind: tuple | None = field(default=None, repr=False)
 
     def entities(self, *types: EntityType, lo: int | None = None, hi: int | None = None) -> list[Found]:
+        if len(types) == 1:  # the common case, by far: one kind, looked up rather than filtered
+            if self._by_kind is None or self._by_kind[0] is not self.mentions:
+                grouped: dict[str, list[Found]] = {}
+                for m in self.mentions:
+                    grouped.setdefault(m.kind, []).append(m)
+                self._by_kind = (self.mentions, grouped)
+            found = self._by_kind[1].get(types[0].value, [])
+            if lo is None and hi is None:
+                return list(found)
+            return [m for m in found if (lo is None or m.start >= lo) and (hi is None or m.end <= hi)]
         wanted = {t.value for t in types}
         return [m for m in self.mentions if (not wanted or m.kind in wanted)
                 and (lo is None or m.start >= lo) and (hi is None or m.end <= hi)]
@@ -207,13 +223,62 @@ def _patterns(lang: str, name: str, label: str) -> list[tuple[str, re.Pattern]]:
     return out
 
 
+_LEADING_WORD = re.compile(r"\\b([^\W\d_]+)")
+
+
+def _literal_first(pattern: str) -> str:
+    """`\\bword...` as `word(?<!\\wword)...`: the same matches, but a pattern that starts with plain
+    letters lets the regular expression engine skip to where they occur instead of trying every
+    position of the text."""
+    m = _LEADING_WORD.match(pattern)
+    if not m:
+        return pattern
+    word, rest = m.group(1), pattern[m.end():]
+    if rest[:1] in ("?", "*", "+", "{"):  # the quantifier belongs to the last letter
+        word, rest = word[:-1], word[-1] + rest
+    if len(word) < 2:
+        return pattern
+    return f"{word}(?<!\\w{word}){rest}"
+
+
 @lru_cache(maxsize=None)
 def triggers(lang: str) -> dict[str, re.Pattern]:
     """The trigger patterns of a language, by name, compiled from `lang/<lang>/triggers.tsv`."""
     grouped: dict[str, list[str]] = {}
     for name, pattern in _patterns(lang, "triggers", "trigger"):
-        grouped.setdefault(name, []).append(pattern.pattern)
+        grouped.setdefault(name, []).append(_literal_first(pattern.pattern))
     return {name: re.compile("|".join(f"(?:{p})" for p in patterns)) for name, patterns in grouped.items()}
+
+
+def _required_literal(pattern: str) -> str | None:
+    """The longest run of plain letters every match of `pattern` holds (`бақылаушы` in
+    `(?:\\d+|бес)\\s+мемлекет\\w*\\s+бақылаушы`), found from the parsed pattern; None if it has none of
+    two letters or more, or the parser's shape is not the one known here."""
+    try:
+        from re import _parser
+
+        items = _parser.parse(pattern).data
+    except Exception:  # the parser is internal to `re`: without it, no shortcut, same matches
+        return None
+    best, run = "", []
+    for op, arg in list(items) + [(None, None)]:
+        if str(op) == "LITERAL":
+            run.append(chr(arg))
+            continue
+        if len(run) > len(best):
+            best = "".join(run)
+        run = []
+    return best if len(best) >= 2 else None
+
+
+@lru_cache(maxsize=None)
+def _prefilters(lang: str) -> dict[str, tuple[str, ...]]:
+    """For each trigger whose every pattern holds a plain word: those words. A text without any of
+    them cannot match, and a substring test is far cheaper than running the pattern."""
+    words: dict[str, list[str | None]] = {}
+    for name, pattern in _patterns(lang, "triggers", "trigger"):
+        words.setdefault(name, []).append(_required_literal(pattern.pattern))
+    return {name: tuple(found) for name, found in words.items() if all(found)}
 
 
 @lru_cache(maxsize=None)
@@ -244,13 +309,37 @@ def _office_phrases(lang: str) -> list[tuple[str, re.Pattern]]:
     return _patterns(lang, "offices", "office")
 
 
-def find_triggers(sent: Sentence) -> None:
-    """The trigger matches of one sentence."""
-    for name, pattern in triggers(sent.lang).items():
-        found = [Found(sent.start + m.start(), sent.start + m.end(), "trigger", name, m.group(0))
-                 for m in pattern.finditer(sent.low)]
-        if found:
-            sent.triggers[name] = found
+@lru_cache(maxsize=None)
+def _hedges(lang: str) -> dict[str, list[re.Pattern]]:
+    found: dict[str, list[re.Pattern]] = {}
+    for side, pattern in _patterns(lang, "hedges", "side"):
+        if side not in ("before", "after"):
+            raise ValueError(f"extract/lang/{lang}/hedges.tsv: side: {side!r} is neither before nor after")
+        found.setdefault(side, []).append(pattern)
+    return found
+
+
+def set_aside_hedged(sent: Sentence) -> None:
+    """Take out of the sentence's triggers those a modal, a future or a negation takes back (may be
+    readmitted, будет принят, қатысуы мүмкін, did not attend): they state nothing. They stay in
+    `hedged`, still ending the statements beside them."""
+    hedges = _hedges(sent.lang)
+    if not hedges:
+        return
+    for name in PREDICATE_TRIGGERS:
+        kept = []
+        for trig in sent.triggers.get(name, ()):
+            head = sent.low[max(0, trig.start - sent.start - 40):trig.start - sent.start]
+            tail = sent.low[trig.end - sent.start:trig.end - sent.start + 40]
+            if any(p.search(head) for p in hedges.get("before", ())) or any(p.match(tail) for p in hedges.get("after", ())):
+                sent.hedged.append(trig)
+            else:
+                kept.append(trig)
+        if name in sent.triggers:
+            if kept:
+                sent.triggers[name] = kept
+            else:
+                del sent.triggers[name]
 
 
 def find_triggers_in(low: str, spans: list[tuple[int, int, str]]) -> list[dict[str, list[Found]]]:
@@ -262,7 +351,11 @@ def find_triggers_in(low: str, spans: list[tuple[int, int, str]]) -> list[dict[s
     starts = [start for start, _, _ in spans]
     for lang in sorted({lang for _, _, lang in spans}):
         anchored = _sentence_anchored(lang)
+        prefilters = _prefilters(lang)
         for name, pattern in triggers(lang).items():
+            words = prefilters.get(name)
+            if words and not any(word in low for word in words):
+                continue
             redo: set[int] = set()
             if name in anchored:
                 redo = {i for i, span in enumerate(spans) if span[2] == lang}
@@ -339,8 +432,9 @@ def _usable_dates(sent: Sentence, lo: int | None = None, hi: int | None = None) 
 
 
 def _predicate_triggers(sent: Sentence, lo: int | None = None, hi: int | None = None) -> list[Found]:
-    return sorted((t for name in PREDICATE_TRIGGERS for t in sent.triggers.get(name, ())
-                   if (lo is None or t.start >= lo) and (hi is None or t.end <= hi)), key=lambda t: t.start)
+    found = [t for name in PREDICATE_TRIGGERS for t in sent.triggers.get(name, ())] + sent.hedged
+    return sorted((t for t in found if (lo is None or t.start >= lo) and (hi is None or t.end <= hi)),
+                  key=lambda t: t.start)
 
 
 def _owner(sent: Sentence, item: Found) -> Found | None:
@@ -430,10 +524,6 @@ def _gapped(sent: Sentence, after: int, hi: int, subjects: list[Found],
         pos = obj.end
 
 
-def _words_between(sent: Sentence, a: int, b: int) -> int:
-    return sent.words_between(a, b)
-
-
 def _topic(sent: Sentence, lo: int | None = None, hi: int | None = None) -> str | None:
     """The organisation a clause speaks of: one it names, else the document's topic."""
     named = sent.entities(EntityType.ORGANISATION, lo=lo, hi=hi)
@@ -514,7 +604,7 @@ def elided_meetings(sent: Sentence, ordinals: list[Found]) -> list[Found]:
                 prefix = organs[-1].value
             else:
                 prefix = sent.discourse.body
-        elif _ELIDED_NEXT.match(rest):
+        elif _ELIDED_NEXT.match(rest) and _ELIDED_BEFORE.search(sent.low[:ordinal.start - sent.start]):
             end = ordinal.end
             if earlier:
                 prefix = earlier[-1].value.rsplit("/", 1)[0]
@@ -526,7 +616,8 @@ def elided_meetings(sent: Sentence, ordinals: list[Found]) -> list[Found]:
             continue
         ident = f"{prefix}/{ordinal.value}" if prefix else None
         if ident in kb.entities:
-            out.append(Found(ordinal.start, end, EntityType.MEETING.value, ident, sent.text[ordinal.start - sent.start:end - sent.start]))
+            words = sent.text[ordinal.start - sent.start:end - sent.start]
+            out.append(Found(ordinal.start, end, EntityType.MEETING.value, ident, words))
     return out
 
 
@@ -645,6 +736,12 @@ def observers(sent: Sentence) -> Iterator[Claim]:
             start = own[0] if own else _date(shared)[0]
             yield sent.claim("observer.v2", subject=state.value, predicate="member_of", object=organisation,
                              start=start, qualifiers={"status": "observer"})
+        # Russia has been an observer since 2005, and Thailand since 1998
+        if shared is not None and shared.start > trig.end:
+            _, far = sent.clause_of(trig.start, dashes=False)
+            for state, year in _gapped(sent, shared.end, far, states, lambda a, b: _usable_dates(sent, a, b)):
+                yield sent.claim("observer.v2", subject=state.value, predicate="member_of", object=organisation,
+                                 start=year.value["start"], qualifiers={"status": "observer"})
 
 
 @rule("member_status.v1")
@@ -938,13 +1035,19 @@ def chairs(sent: Sentence) -> Iterator[Claim]:
         body = _body(sent, sent.nearest(meetings, trig.start))
         if body is None:
             continue
-        ranges = [d for d in _owned(sent, _usable_dates(sent, lo, hi), trig) if d.value["kind"] in ("range", "since")]
+        # a term of chairmanship, not the days of the session where it was taken over
+        ranges = [d for d in _owned(sent, _usable_dates(sent, lo, hi), trig)
+                  if d.value["kind"] == "since" or d.value["kind"] == "range" and not _meeting_span(d.value)]
         start = end = None
         if ranges:
             start, end = ranges[0].value["start"], ranges[0].value.get("end")
         holders.add(holder.value)
         yield sent.claim("chaired_by.v2", subject=body, predicate="chaired_by", object=holder.value,
                          start=start, end=end)
+        # took over the chairmanship from Saudi Arabia: the one it came from chaired before
+        giver = next((s for s in states if trig.end <= s.start < hi and s.value != holder.value and _after_from(sent, s)), None)
+        if giver is not None:
+            yield sent.claim("chaired_by.v2", subject=body, predicate="chaired_by", object=giver.value)
     for trig in sent.triggers.get("handover", []):
         lo, hi = sent.clause_of(trig.start)
         receiver, giver = _receiver_and_giver(sent, trig, [s for s in states if lo <= s.start < hi])
@@ -965,19 +1068,22 @@ def _receiver_and_giver(sent: Sentence, trig: Found, states: list[Found]) -> tup
     """The state the chair went to — inside the trigger (Kazakh dative) or right after it — and the one
     it came from: in the ablative (Тәжікстаннан), after `from`/`от`, or before the trigger."""
     inside = [s for s in states if trig.start <= s.start and s.end <= trig.end]
-    came_from = [s for s in inside if sent.lang == "kk" and _ablative(s.text)]
+    came_from = [s for s in inside if (sent.lang == "kk" and _ablative(s.text)) or _after_from(sent, s)]
     went_to = [s for s in inside if s not in came_from]
     receiver = went_to[-1] if went_to else sent.nearest(states, trig.end, side="after", limit=40)
     if came_from:
         return receiver, came_from[0]
-    after = [s for s in states if s.start >= trig.end and s is not receiver
-             and re.search(r"\b(?:from|от)\s+$", sent.low[max(0, s.start - sent.start - 6):s.start - sent.start])]
+    after = [s for s in states if s.start >= trig.end and s is not receiver and _after_from(sent, s)]
     if after:
         return receiver, after[0]
     places = {(p.start, p.end) for p in _states_as_places(sent, sent.start, sent.end)}
     giver = sent.nearest([s for s in states if s.end <= trig.start and (s.start, s.end) not in places
                           and (receiver is None or s.value != receiver.value)], trig.start)
     return receiver, giver
+
+
+def _after_from(sent: Sentence, state: Found) -> bool:
+    return re.search(r"(?<!\w)(?:from|от)\s+$", sent.low[max(0, state.start - sent.start - 6):state.start - sent.start]) is not None
 
 
 def _handover_date(sent: Sentence, trig: Found) -> Date | None:

@@ -9,7 +9,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from yntymaq.errors import BadInput
-from yntymaq.extract.claims import RULES, Discourse, Found, Sentence, elided_meetings, find_triggers_in, meeting_refs
+from yntymaq.extract.claims import (RULES, Discourse, Found, Sentence, elided_meetings, find_triggers_in, meeting_refs,
+                                    set_aside_hedged)
 from yntymaq.kb.query import KB
 from yntymaq.text.normalize import fix_mixed_scripts
 from yntymaq.text.numbers import find_numbers
@@ -48,7 +49,7 @@ def _date_found(d: dict) -> Found | None:
 def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linker: str = "full",
             disable: tuple[str, ...] = ()) -> Extraction:
     """Read the claims a text states. `linker="exact"` links only exact names (a baseline);
-    `disable` switches claim rules off by name (`member_of.v1`, ...)."""
+    `disable` switches claim rules off by name (`member_of.v2`, ...)."""
     from yntymaq.extract.mentions import EntityLinker
 
     if linker not in LINKERS:
@@ -58,7 +59,7 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
     unknown = set(disable) - {name for name, _ in RULES}
     if unknown:
         raise BadInput(f"disable: no claim rule is named {', '.join(sorted(unknown))}")
-    document = analyse(text, language=lang, disable=("stems",))
+    document = analyse(text, language=lang, disable=("tokenize", "stems"))
     language = lang or document.language or "kk"
     spans = [(s.start, s.end) for s in document.sentences]
     found = EntityLinker.from_kb(kb).find(text, lang=language, sentences=spans, mode=linker)
@@ -90,6 +91,7 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
         dates = [f for f in map(_date_found, s.dates) if f is not None]
         sentence = Sentence(doc, i, s.start, s.end, s.text, low, sent_lang, by_sentence.get(i, []), dates, [],
                             topic, doc_time, kb, triggers=found_triggers[i], discourse=discourse)
+        set_aside_hedged(sentence)
         if any(name in sentence.triggers for name in _COUNTED):
             sentence.numbers = [Found(s.start + n.start, s.start + n.end, "number", n.value, n.text)
                                 for n in find_numbers(low, sent_lang) if not n.ordinal]

@@ -222,8 +222,9 @@ class KB:
         asks several questions of the KB, and a few hundred facts answer faster here than in SQL."""
         index: dict[tuple, list[Fact]] = {}
         for f in self.store.facts():
-            for key in ((f.subject, None, None), (f.subject, f.predicate, None), (None, f.predicate, None),
-                        (None, f.predicate, f.object), (f.subject, f.predicate, f.object), (None, None, f.object)):
+            # A set: for a fact without an object some of these keys coincide.
+            for key in {(f.subject, None, None), (f.subject, f.predicate, None), (None, f.predicate, None),
+                        (None, f.predicate, f.object), (f.subject, f.predicate, f.object), (None, None, f.object)}:
                 index.setdefault(key, []).append(f)
         return index
 

@@ -9,11 +9,17 @@ text to the original. Two kinds of change are made:
 - changes of length, each recorded in the map: runs of spaces fold to one space, whitespace around
   a line break to one `\\n` and around two or more to `\\n\\n` (a paragraph break); a word broken
   by a hyphen and a line break or two spaces (оппозия-  ны) is joined; soft hyphens and zero-width
-  characters go; combining accents are composed (NFC).
+  characters go; letters and their combining accents are composed (NFC).
+
+In that order: spaces and hyphens, then the changes of length (so that a broken word is whole
+again), then the scripts of mixed words, and last — in the rare text that needs it — composition,
+once each letter is in its script (a Latin o with a breve composes, a Cyrillic one does not). The
+two maps of the last step are chained into one.
 
 Real hyphenated words (іс-шаралар, сауда-экономикалық, Әл-Акса) are left alone: only a hyphen
-followed by a line break or by two or more spaces is a PDF break. Before a capital letter the hyphen
-is kept and only the break goes.
+followed by a line break or by two or more spaces is a PDF break. Before a capital letter (Әл-
+Акса), or when the text writes the word with its hyphen elsewhere (іс-шаралар), the hyphen is kept
+and only the break goes.
 """
 
 from __future__ import annotations
@@ -32,39 +38,42 @@ CYRILLIC = "\u0400-\u052f"
 LATIN = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0259"
 
 # One-for-one: every character here is replaced by exactly one character.
-_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\v\f"
-_ONE_FOR_ONE = {ord(ch): " " for ch in _SPACES}
+_EXOTIC_SPACES = "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\t\v\f"
+_ONE_FOR_ONE = {ord(ch): " " for ch in _EXOTIC_SPACES}
 _ONE_FOR_ONE.update({0x2028: "\n", 0x2029: "\n", 0x2010: "-", 0x2011: "-", 0x0085: "\n"})
 
-_BREAK = r"(?:\r\n|[\r\n])"
-# Changes of length. Each pattern starts with a rare character, so the regular-expression engine
-# skips ahead quickly; overlaps between them are resolved in `_edits`.
-# whitespace around line breaks (the spaces before it are added by hand); the first pattern starts
-# with a literal \n and matches only where there is something to fold
-_LINES = re.compile(r"\n(?:(?<= \n)|(?=[ \n]))[ \n]*")
-_LINES_ANY = re.compile(r"[\r\n][ \r\n\u00ad\u200b\u200d\u2060\ufeff]*")  # with \r, or invisible characters
-_SPACES = re.compile(r"  +")
-_INVISIBLE = "\u00ad\u200b\u200d\u2060\ufeff"
-# hyphen + line break, or hyphen + 2+ spaces (invisible characters may sit among them)
-_HYPHEN_BREAK = re.compile(rf"-[ {_INVISIBLE}]*(?:{_BREAK}[ {_INVISIBLE}]*)?")
-_DROPPED = "\u00ad\u200b\u200d\u2060\ufeff"  # soft hyphen, zero-width characters
-# a soft hyphen, with the line break after it when a word goes on after that; zero-width characters
-_DROP = re.compile(rf"\u00ad(?: *{_BREAK} *(?=[^\W\d_]))?|[{_DROPPED[1:]}]+")
+_DROPPED = "\u00ad\u200b\u200d\u2060\ufeff"  # soft hyphen and zero-width characters: they go
 _SPACE_LIKE = frozenset(" " + _DROPPED)
 _DROP_TABLE = dict.fromkeys(map(ord, _DROPPED))
-# runs of spaces with invisible characters among them, for texts that have any
-_SPACES_AND_INVISIBLE = re.compile(rf"[ {_DROPPED}]{{2,}}")
+_BREAK = r"(?:\r\n|[\r\n])"
+
+# Changes of length. Each pattern starts with a rare character, so that the regular-expression engine
+# skips ahead fast; `_edits` resolves where they overlap.
+# Whitespace around line breaks (the spaces before a break are added by hand). The first pattern
+# starts with a literal \n and matches only where there is something to fold; the second serves
+# texts with \r or invisible characters.
+_LINES = re.compile(r"\n(?:(?<= \n)|(?=[ \n]))[ \n]*")
+_LINES_ANY = re.compile(rf"[\r\n][ \r\n{_DROPPED}]*")
+_SPACES = re.compile(r"  +")
+_SPACES_AND_INVISIBLE = re.compile(rf"[ {_DROPPED}]{{2,}}")  # for texts that have invisible characters
+# a hyphen, then a line break or two or more spaces (invisible characters may sit among them)
+_HYPHEN_BREAK = re.compile(rf"-(?=[ \r\n{_DROPPED}])[ {_DROPPED}]*(?:{_BREAK}[ {_DROPPED}]*)?")
+# a soft hyphen, with the line break after it when a word goes on after that; zero-width characters
+_DROP = re.compile(rf"\u00ad(?: *{_BREAK} *(?=[^\W\d_]))?|[{_DROPPED[1:]}]+")
 # a letter and its combining marks (with any invisible characters between them)
-_COMPOSE = re.compile(r"\S[\u00ad\u200b\u200d\u2060\ufeff]*[\u0300-\u036f\u0483-\u0489]+", re.S)
+_COMPOSE = re.compile(rf"\S[{_DROPPED}]*[\u0300-\u036f\u0483-\u0489]+", re.S)
 
 HYPHEN, DROP, LINES, SPACES = range(4)
 
 # a Latin letter next to a Cyrillic one, found from the rarer script's side: starting the pattern with
 # a letter of the script a text has little of lets the engine skip the rest fast
-_LATIN_NEXT_TO_CYRILLIC = re.compile(f"[{LATIN}](?:(?<=[{CYRILLIC}][{LATIN}])|(?=[{CYRILLIC}]))")
-_CYRILLIC_NEXT_TO_LATIN = re.compile(f"[{CYRILLIC}](?:(?<=[{LATIN}][{CYRILLIC}])|(?=[{LATIN}]))")
+_MARKS = "\u0300-\u036f\u0483-\u0489"  # combining marks: part of the word they sit in
+_LATIN_NEXT_TO_CYRILLIC = re.compile(
+    f"[{LATIN}](?:(?<=[{CYRILLIC}][{LATIN}])|(?<=[{CYRILLIC}][{_MARKS}][{LATIN}])|(?=[{_MARKS}]*[{CYRILLIC}]))")
+_CYRILLIC_NEXT_TO_LATIN = re.compile(
+    f"[{CYRILLIC}](?:(?<=[{LATIN}][{CYRILLIC}])|(?<=[{LATIN}][{_MARKS}][{CYRILLIC}])|(?=[{_MARKS}]*[{LATIN}]))")
 _LATIN_RUN = re.compile(f"[{LATIN}]+")
-_LETTERS = re.compile(f"[{LETTER_CLASS}]*")
+_LETTERS = re.compile(f"[{LETTER_CLASS}{_MARKS}]*")
 _IS_CYRILLIC = re.compile(f"[{CYRILLIC}]")
 _IS_LATIN = re.compile(f"[{LATIN}]")
 
@@ -264,6 +273,15 @@ def _one_for_one(text: str) -> str:
     return text
 
 
+def _hyphenated_elsewhere(text: str, hyphen: int, after: int) -> bool:
+    """Is the word broken at `hyphen` written with that hyphen elsewhere near it (іс-шаралар)? Then
+    the line break fell on a real hyphen, which stays."""
+    left = _LETTERS.match(text[max(0, hyphen - 40):hyphen][::-1]).group()[::-1]
+    right = _LETTERS.match(text, after).group()
+    # looked for nearby only, so that a text with many breaks is not searched whole for each
+    return bool(left) and bool(right) and text.find(f"{left}-{right}", max(0, hyphen - 32768), after + 32768) >= 0
+
+
 def _edits(text: str, *, compose: bool = False) -> list[tuple[int, int, str]]:
     """The changes of length to make, as (start, end, replacement), in order and not overlapping:
     the whitespace, hyphenation and invisible characters; or, with `compose`, only the composition of
@@ -315,7 +333,7 @@ def _edits(text: str, *, compose: bool = False) -> list[tuple[int, int, str]]:
         elif kind == SPACES:
             replacement = " " if " " in piece else ""
         elif kind == HYPHEN:
-            replacement = "-" if text[end].isupper() else ""
+            replacement = "-" if text[end].isupper() or _hyphenated_elsewhere(text, start, end) else ""
         else:
             replacement = ""
         covered = end

@@ -10,7 +10,8 @@ A single full stop is not an end after an initial (Н.Ә. Назарбаев), a
 never ends a sentence (1997 ж. желтоқсанда, см., Mr.), or after one that ends a sentence only after
 a number (в 1995 г. — but г. Алматы). It is one after `:` and `;` (the `:.` and `;.` paragraph joins),
 after a citation (`[1].`) and when the next word follows with no space (болмауда.Бұл), unless
-the stop follows a single letter (ж.қазанда, Н.Ә.).
+the stop follows a single letter (ж.қазанда, Н.Ә.). Nor does a sentence end before a century after
+an abbreviation (20-30-е гг. XX в.), or after a list number at the start of a line (1. Кіріспе).
 
 Abbreviations come from every language's `abbreviations.tsv`: the language of a sentence is only
 known once it has been found.
@@ -30,6 +31,7 @@ ABBREVIATION_KINDS = frozenset({"inner", "final", "number", "acronym"})
 
 _UPPER = UPPER_CLASS  # a few lower-case letters get through it; `_is_end` checks with str.isupper
 _WORD_REVERSED = re.compile(rf"[{LETTER_CLASS}]+(?:\.[{LETTER_CLASS}]+)*")
+_LETTERS_REVERSED = re.compile(rf"[{LETTER_CLASS}]+")
 
 # A full stop (or a run of terminal marks starting with one), the closing quotes and brackets after
 # it and the space after those — when what follows could start a sentence: a capital, a digit after a
@@ -55,6 +57,8 @@ class Abbreviations:
     exact: dict[str, str]
     folded: dict[str, str]
     acronyms: frozenset[str]
+    longest: int = 0
+    """Letters in the longest abbreviation without its full stop: a longer word is none."""
 
     def kind(self, word: str) -> str | None:
         kind = self.exact.get(word)
@@ -79,7 +83,7 @@ def abbreviations() -> Abbreviations:
             exact.setdefault(word, kind)
             if word == word.lower():
                 folded.setdefault(word, kind)
-    return Abbreviations(exact, folded, frozenset(acronyms))
+    return Abbreviations(exact, folded, frozenset(acronyms), max(map(len, exact)))
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
@@ -184,7 +188,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     while start < n and text[start] in " \n":
         start += 1
     reversed_text = text[::-1]
-    word_reversed = _WORD_REVERSED.match
+    letters_reversed = _LETTERS_REVERSED.match
+    longest = abbr.longest
     for (s, k), (mark_end, j), _ in _candidates(text):
         if s < start:
             continue
@@ -197,16 +202,22 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if k >= n:
             break
         if k > j and mark_end - s == 1 and text[k].isupper() and "\n\n" not in text[j:k]:
-            # the common case, decided here: one full stop after a word of two or more letters that
-            # is no abbreviation, a space, then a capital
+            # the common case, decided here: one full stop after a plain word of two or more
+            # letters that is no abbreviation, a space, then a capital
             at = n - s
-            word = word_reversed(reversed_text, at)
-            if word is not None and word.end() - at > 1 and text[s] == ".":
-                candidate = text[s - (word.end() - at):s + 1]
-                if candidate not in exact and candidate.lower() not in folded and "." not in word.group():
-                    append((start, j))
-                    start = k
-                    continue
+            letters = letters_reversed(reversed_text, at)
+            if letters is not None:
+                length = letters.end() - at
+                if length > 1 and text[s - length - 1] != "." and text[s] == ".":
+                    if length >= longest:
+                        append((start, j))
+                        start = k
+                        continue
+                    word = text[s - length:s + 1]
+                    if word not in exact and word.lower() not in folded:
+                        append((start, j))
+                        start = k
+                        continue
         if "\n\n" in text[j:k] or _is_end(text, reversed_text, s, mark_end, k, n, k > j, abbr):
             append((start, j))
             start = k
