@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
+from collections import OrderedDict
 from collections.abc import Callable
 
 from yntymaq.kb.names import fold
@@ -56,11 +57,18 @@ def check_claims(claims: list[Claim], kb: KB) -> list[Verdict]:
 _COUNTS: "weakref.WeakKeyDictionary[KB, dict]" = weakref.WeakKeyDictionary()
 
 
+_COUNTS_KEPT = 256  # dates remembered per KB: enough for a corpus's repeated dates, bounded for a long run
+
+
 def _count_at(kb: KB, at: Date, organisation: str):
-    counts = _COUNTS.setdefault(kb, {})
+    counts = _COUNTS.setdefault(kb, OrderedDict())
     key = (str(at), organisation)
-    if key not in counts:
+    if key in counts:
+        counts.move_to_end(key)
+    else:
         counts[key] = (kb.member_count(at=at, organisation=organisation), kb.members(at=at, organisation=organisation))
+        if len(counts) > _COUNTS_KEPT:
+            counts.popitem(last=False)
     return counts[key]
 
 

@@ -5,6 +5,7 @@ A pure function of the text and the knowledge base, so that a corpus can be run 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from yntymaq.text.pipeline import analyse
 from yntymaq.vocab import LANGS, Claim, Date, EntityType, Mention, Truth
 
 LINKERS = ("full", "exact")
+_MAY_HOLD_DATES = re.compile(r"\d|\b[IVXLХІ]{1,6}\b")
 _COUNTED = ("count_members", "count_observers", "term")  # the triggers whose rules read numbers
 
 
@@ -59,7 +61,8 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
     unknown = set(disable) - {name for name, _ in RULES}
     if unknown:
         raise BadInput(f"disable: no claim rule is named {', '.join(sorted(unknown))}")
-    document = analyse(text, language=lang, disable=("tokenize", "stems"))
+    # Every date or ordinal a claim can use is written with a digit or a Roman numeral.
+    document = analyse(text, language=lang, disable=("tokenize", "stems"), dates_if=_MAY_HOLD_DATES.search)
     language = lang or document.language or "kk"
     spans = [(s.start, s.end) for s in document.sentences]
     found = EntityLinker.from_kb(kb).find(text, lang=language, sentences=spans, mode=linker)

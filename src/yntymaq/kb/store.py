@@ -263,10 +263,16 @@ class Store:
         """Insert facts under ids derived from their content, so that a fact unchanged by a rebuild keeps
         its id and what cites it (a claim's evidence) stays valid."""
         rows, links, ids = [], [], []
-        taken = set(conn.execute(sa.select(facts_table.c.id)).scalars())
+        facts = list(facts)
+        wanted = [stable_fact_id(f) for f in facts]
+        queried, taken = set(wanted), set()
+        for start in range(0, len(wanted), 500):  # only the ids this batch could collide with
+            chunk = wanted[start:start + 500]
+            taken.update(conn.execute(sa.select(facts_table.c.id).where(facts_table.c.id.in_(chunk))).scalars())
         for f in facts:
             fact_id = stable_fact_id(f)
-            while fact_id in taken:  # the same statement twice (two rows, or two claims): keep both
+            while fact_id in taken or (fact_id not in queried and _id_exists(conn, fact_id)):
+                # the same statement twice from the same source: keep both
                 fact_id = (fact_id + 1) % (1 << 62) or 1
             taken.add(fact_id)
             row = _fact_row(f, notes.get(f.where, "") if f.origin is Origin.CURATED else "")
@@ -466,11 +472,17 @@ class Store:
                 conn.execute(claim_evidence_table.insert(), evidence)
 
 
+def _id_exists(conn: sa.Connection, fact_id: int) -> bool:
+    return conn.execute(sa.select(facts_table.c.id).where(facts_table.c.id == fact_id)).first() is not None
+
+
 def stable_fact_id(f: Fact) -> int:
     """A positive 62-bit id from what the fact says and where it comes from."""
+    # A reference is named by its id and locator, a span of a document by where it stands.
+    sources = sorted(s.id + "#" + s.locator if isinstance(s, Reference) else f"{s.doc}:{s.start}:{s.end}"
+                     for s in f.sources)
     key = json.dumps([f.subject, f.predicate, f.object, f.value, str(f.start), str(f.end), list(f.qualifiers),
-                      f.origin.value, f.rule, sorted(getattr(s, "id", "") + getattr(s, "locator", "") for s in f.sources)],
-                     ensure_ascii=False)
+                      f.origin.value, f.rule, sources], ensure_ascii=False)
     return int.from_bytes(hashlib.sha256(key.encode()).digest()[:8], "big") >> 2 or 1
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -323,10 +323,12 @@ def scan(blocks: Iterable[str] | str, *, normalize_text: bool = True, segment: b
 class Pipeline:
     """The stages to run, checked once; `run` applies them to a stream of text."""
 
-    def __init__(self, *, disable: Iterable[str] = (), language: str | None = None):
+    def __init__(self, *, disable: Iterable[str] = (), language: str | None = None,
+                 dates_if: Callable[[str], bool] | None = None):
         self.stages = check_stages(disable, language=language)
         self.language = language
         self.tally = Tally()
+        self.dates_if = dates_if
 
     def run(self, blocks: Iterable[str] | str) -> Iterator[Sentence]:
         """Analysed sentences of a text (or of a stream of its blocks), in order."""
@@ -370,7 +372,7 @@ class Pipeline:
             sent.language = best or self.tally.best() or piece_language
         if "stems" in stages and sent.language in ("kk", "ru"):
             _add_stems(sent)
-        if "dates" in stages and sent.language is not None:
+        if "dates" in stages and sent.language is not None and (self.dates_if is None or self.dates_if(raw.norm)):
             _add_dates(sent, raw, piece)
         return sent
 
@@ -414,13 +416,15 @@ def _add_dates(sent: Sentence, raw: Scanned, piece: str) -> None:
 
 
 def analyse(text: str, *, disable: Iterable[str] = (), language: str | None = None, name: str | None = None,
-            format: str = "text", encoding: str | None = None) -> Document:
+            format: str = "text", encoding: str | None = None,
+            dates_if: Callable[[str], bool] | None = None) -> Document:
     """Run the stages over `text`; every offset in the document points into `text`.
 
     `disable` switches stages off by name; `language` (kk, ru, en) fixes the language instead of
-    identifying it.
+    identifying it; `dates_if`, given a sentence's normalised text, says whether to look for dates in
+    it (a caller that only wants dates of some sentences saves the work on the others).
     """
-    pipeline = Pipeline(disable=disable, language=language)
+    pipeline = Pipeline(disable=disable, language=language, dates_if=dates_if)
     sentences = list(pipeline.run(text))
     return Document(text, sentences, pipeline.document_language(), pipeline.stages, name, format, encoding)
 
