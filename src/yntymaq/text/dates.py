@@ -655,11 +655,12 @@ def _inside(offset: int, starts: list[int], dates: list[DateMention]) -> bool:
     return i >= 0 and offset < dates[i].end
 
 
-def find_ordinals(text: str, lang: str) -> list[OrdinalMention]:
+def find_ordinals(text: str, lang: str, *, dates: list[DateMention] | None = None) -> list[OrdinalMention]:
     """Every ordinal in `text`: digits with an ordinal ending (8-ші, 38-я, 38th) or a hyphen before
     a Kazakh noun (39-сессияда: the span is `39-`), Roman numerals before a word (VII Бүкіләлемдік)
     or with a Kazakh ordinal ending, and ordinals in words. Ordinals that number a year or century
-    (2011-жылы, ХХ ғасыр, 20th century) are dates and are left to find_dates."""
+    (2011-жылы, ХХ ғасыр, 20th century) are dates and are left to find_dates; `dates`, when given,
+    are find_dates' results for the same text and spare finding them again."""
     _check_lang(lang)
     found: list[OrdinalMention] = []
     for m in _ordinal_grammar(lang).finditer(text):
@@ -712,7 +713,8 @@ def find_ordinals(text: str, lang: str) -> list[OrdinalMention]:
                 continue
             found.append(OrdinalMention(number.start, number.end, number.text, int(number.value),
                                         f"{lang}.ordinal.words.v1", "words"))
-    dates = find_dates(text, lang)  # in text order, not overlapping
+    if dates is None:  # a caller that found the dates of `text` already passes them
+        dates = find_dates(text, lang)  # in text order, not overlapping
     starts = [d.start for d in dates]
     found = [o for o in found if not _inside(o.start, starts, dates)]
     found.sort(key=lambda o: o.start)

@@ -411,8 +411,9 @@ def _add_dates(sent: Sentence, raw: Scanned, piece: str) -> None:
             data["norm"] = mention.text
         return data
 
-    sent.dates = [mapped(m) for m in find_dates(raw.norm, sent.language)]
-    sent.ordinals = [mapped(m) for m in find_ordinals(raw.norm, sent.language)]
+    dates = find_dates(raw.norm, sent.language)
+    sent.dates = [mapped(m) for m in dates]
+    sent.ordinals = [mapped(m) for m in find_ordinals(raw.norm, sent.language, dates=dates)]
 
 
 def analyse(text: str, *, disable: Iterable[str] = (), language: str | None = None, name: str | None = None,
