@@ -35,16 +35,10 @@ def main() -> None:
 
 
 def _register() -> None:
-    from yntymaq.cli import kb as kb_commands
+    from yntymaq.cli import documents, kb, text, web
 
-    kb_commands.register(main)
-    from yntymaq.cli import web as web_commands; web_commands.register(main)  # noqa: E702
-    from yntymaq.cli import documents as document_commands; document_commands.register(main)  # noqa: E702
-    try:
-        from yntymaq.cli import text as text_commands
-    except ImportError:  # the text engine's commands are optional while it is being built
-        return
-    text_commands.register(main)
+    for module in (kb, text, documents, web):
+        module.register(main)
 
 
 _register()

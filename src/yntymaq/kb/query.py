@@ -467,11 +467,6 @@ class KB:
                 events.append(TimelineEvent(fact.end, "end", fact, other))
         return sorted(events, key=lambda e: (e.date.sort_key(), e.what != "end"))
 
-    def sources_of(self, fact_id: int) -> list[Reference]:
-        for fact in self.store.facts():
-            if fact.id == fact_id:
-                return list(fact.sources)
-        raise NotFound(f"no fact has the id {fact_id}")
 
 
 def _overlap(a: Fact, b: Fact) -> bool:
@@ -483,11 +478,9 @@ def _overlap(a: Fact, b: Fact) -> bool:
 
 
 def _kazakh_stems(word: str) -> list[str]:
-    """Candidate stems of a Kazakh word form, from the text engine when it is available."""
-    try:
-        from yntymaq.text.inflect import kk_analyses
-    except ImportError:
-        return []
+    """Candidate stems of a Kazakh word form (`Қазақстанның` → `Қазақстан`)."""
+    from yntymaq.text.inflect import kk_analyses
+
     words = word.split()
     if not words:
         return []

@@ -318,10 +318,9 @@ class Store:
         return out
 
     def facts(self, *, subject: str | None = None, predicate: str | Iterable[str] | None = None,
-              object: str | None = None, about: str | None = None, overlapping: tuple | None = None,
+              object: str | None = None, about: str | None = None,
               origin: Origin | None = None, include_extracted: bool = False) -> list[Fact]:
-        """Facts matching every filter given; `about` matches subject or object; `overlapping` is a
-        (first day, last day) pair of ISO dates the fact's interval may touch. Facts extracted from
+        """Facts matching every filter given; `about` matches subject or object. Facts extracted from
         documents are left out unless asked for: the knowledge base answers from curated facts."""
         t = facts_table
         query = sa.select(t)
@@ -337,10 +336,6 @@ class Store:
             query = query.where(t.c.origin == origin.value)
         elif not include_extracted:
             query = query.where(t.c.origin != Origin.EXTRACTED.value)
-        if overlapping is not None:
-            lo, hi = overlapping
-            query = query.where(sa.or_(t.c.start_lo.is_(None), t.c.start_lo <= hi))
-            query = query.where(sa.or_(t.c.end_hi.is_(None), t.c.end_hi >= lo))
         with self.engine.connect() as conn:
             rows = conn.execute(query.order_by(t.c.id)).all()
             sources = self._sources_for(conn, [r.id for r in rows])

@@ -298,11 +298,10 @@ def _paragraph_break_after(text: str, at: int) -> int:
     return match.end() if match is not None else 0
 
 
-def scan(blocks: Iterable[str] | str, *, normalize_text: bool = True, segment: bool = True,
-         tokenize_text: bool = True) -> Iterator[ScannedPiece]:
-    """The fast path — normalise, segment, tokenise — over a text or a stream of blocks of it,
-    yielding each piece of text as soon as it is done (`ScannedPiece.sentences()` gives its
-    sentences)."""
+def _scanned_pieces(blocks: Iterable[str] | str, *, normalize_text: bool, segment: bool,
+                    tokenize_text: bool) -> Iterator[tuple[str, ScannedPiece]]:
+    """Each piece of the text with its fast-path scan; the next piece starts where the scan's
+    sentences ended."""
     if isinstance(blocks, str):
         blocks = (blocks,)
     pieces = _pieces(blocks)
@@ -313,11 +312,21 @@ def scan(blocks: Iterable[str] | str, *, normalize_text: bool = True, segment: b
     while True:
         scanned = _scan_piece(piece, base, do_normalize=normalize_text, do_segment=segment,
                               do_tokenize=tokenize_text, complete=complete)
-        yield scanned
+        yield piece, scanned
         try:
             piece, base, complete = pieces.send(scanned.consumed)
         except StopIteration:
             return
+
+
+def scan(blocks: Iterable[str] | str, *, normalize_text: bool = True, segment: bool = True,
+         tokenize_text: bool = True) -> Iterator[ScannedPiece]:
+    """The fast path — normalise, segment, tokenise — over a text or a stream of blocks of it,
+    yielding each piece of text as soon as it is done (`ScannedPiece.sentences()` gives its
+    sentences)."""
+    for _, scanned in _scanned_pieces(blocks, normalize_text=normalize_text, segment=segment,
+                                      tokenize_text=tokenize_text):
+        yield scanned
 
 
 class Pipeline:
@@ -332,27 +341,14 @@ class Pipeline:
 
     def run(self, blocks: Iterable[str] | str) -> Iterator[Sentence]:
         """Analysed sentences of a text (or of a stream of its blocks), in order."""
-        if isinstance(blocks, str):
-            blocks = (blocks,)
         stages = set(self.stages)
-        pieces = _pieces(blocks)
-        try:
-            piece, base, complete = next(pieces)
-        except StopIteration:
-            return
-        while True:
-            scanned = _scan_piece(
-                piece, base, do_normalize="normalize" in stages, do_segment="segment" in stages,
-                do_tokenize="tokenize" in stages, complete=complete)
+        for piece, scanned in _scanned_pieces(blocks, normalize_text="normalize" in stages,
+                                              segment="segment" in stages, tokenize_text="tokenize" in stages):
             piece_language = self.language
             if piece_language is None and "langid" in stages and self.tally.best() is None:
                 piece_language = evidence(piece[:65536]).best()
             for raw in scanned.sentences():
                 yield self._sentence(raw, piece, stages, piece_language)
-            try:
-                piece, base, complete = pieces.send(scanned.consumed)
-            except StopIteration:
-                return
 
     def _sentence(self, raw: Scanned, piece: str, stages: set[str], piece_language: str | None) -> Sentence:
         base = raw.base
