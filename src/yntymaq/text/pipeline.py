@@ -329,6 +329,21 @@ def scan(blocks: Iterable[str] | str, *, normalize_text: bool = True, segment: b
         yield scanned
 
 
+class _PieceLanguage:
+    """The language of a piece of text as a whole, for a sentence that shows none before any
+    sentence of the document has: worked out only when first asked for, as that is rare."""
+
+    def __init__(self, piece: str):
+        self.piece = piece
+        self.known = False
+        self.found: str | None = None
+
+    def language(self) -> str | None:
+        if not self.known:
+            self.found, self.known = evidence(self.piece[:65536]).best(), True
+        return self.found
+
+
 class Pipeline:
     """The stages to run, checked once; `run` applies them to a stream of text."""
 
@@ -344,13 +359,11 @@ class Pipeline:
         stages = set(self.stages)
         for piece, scanned in _scanned_pieces(blocks, normalize_text="normalize" in stages,
                                               segment="segment" in stages, tokenize_text="tokenize" in stages):
-            piece_language = self.language
-            if piece_language is None and "langid" in stages and self.tally.best() is None:
-                piece_language = evidence(piece[:65536]).best()
+            fallback = _PieceLanguage(piece)
             for raw in scanned.sentences():
-                yield self._sentence(raw, piece, stages, piece_language)
+                yield self._sentence(raw, piece, stages, fallback)
 
-    def _sentence(self, raw: Scanned, piece: str, stages: set[str], piece_language: str | None) -> Sentence:
+    def _sentence(self, raw: Scanned, piece: str, stages: set[str], fallback: _PieceLanguage) -> Sentence:
         base = raw.base
         sent = Sentence(raw.start, raw.end, piece[raw.start - base:raw.end - base], raw.norm)
         if raw.pieces:
@@ -365,7 +378,7 @@ class Pipeline:
             found = evidence(raw.norm)
             best = found.best()
             self.tally.add(best, found.letters)
-            sent.language = best or self.tally.best() or piece_language
+            sent.language = best or self.tally.best() or fallback.language()
         if "stems" in stages and sent.language in ("kk", "ru"):
             _add_stems(sent)
         if "dates" in stages and sent.language is not None and (self.dates_if is None or self.dates_if(raw.norm)):
