@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from yntymaq.errors import BadInput
 from yntymaq.text.inflect import kk_analyses, kk_match, kk_month_names
-from yntymaq.text.numbers import LETTER, ROMAN_LETTERS, find_numbers, parse_roman
+from yntymaq.text.numbers import LETTER, ROMAN_LETTERS, find_numbers, may_hold_ordinal_words, parse_roman
 from yntymaq.text.tables import load_table
 from yntymaq.vocab import Date, Truth
 
@@ -706,7 +706,7 @@ def find_ordinals(text: str, lang: str, *, dates: list[DateMention] | None = Non
         if not after[:1] in (" ", "\t") or not following or _is_date_unit(next_word, lang) or re.match(r"\s*[-–—]", after):
             continue
         found.append(OrdinalMention(m.start(), m.end(), token, value, f"{lang}.ordinal.roman.v1", "roman"))
-    for number in find_numbers(text, lang):
+    for number in find_numbers(text, lang) if may_hold_ordinal_words(text, lang) else ():
         if number.kind == "words" and number.ordinal:
             following = _NEXT_WORD.match(text, number.end)
             if following and _is_date_unit(following.group(1), lang):

@@ -225,6 +225,21 @@ def _finder(lang: str) -> re.Pattern:
                       re.I)
 
 
+@lru_cache(maxsize=None)
+def _ordinal_forms(lang: str) -> frozenset[str]:
+    return frozenset(form for form, numeral in numeral_table(lang).items() if numeral.ordinal)
+
+
+def may_hold_ordinal_words(text: str, lang: str) -> bool:
+    """Could `text` hold an ordinal written in words? False means surely not: an ordinal in words
+    ends with an ordinal form, which Kazakh makes with -ншы/-нші (after -ы/-і or not) and Russian
+    and English list in their tables. Cheaper than `find_numbers`, which reads every number."""
+    low = text.lower()
+    if lang == "kk":
+        return "ншы" in low or "нші" in low
+    return not _ordinal_forms(lang).isdisjoint(_SPLIT.findall(low))
+
+
 def _plain(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
