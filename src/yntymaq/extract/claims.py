@@ -282,9 +282,20 @@ def _prefilters(lang: str) -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=None)
-def _sentence_anchored(lang: str) -> frozenset[str]:
-    """Triggers that hold only at the start of a sentence (^): matched sentence by sentence."""
-    return frozenset(name for name, pattern in _patterns(lang, "triggers", "trigger") if pattern.pattern.startswith("^"))
+def _sentence_anchored(lang: str) -> dict[str, re.Pattern]:
+    """Triggers that hold only at the start of a sentence (every row starts with ^), each as a
+    pattern to `match` at a sentence's start: ^ itself would match only at the text's start."""
+    rows: dict[str, list[str]] = {}
+    for name, pattern in _patterns(lang, "triggers", "trigger"):
+        rows.setdefault(name, []).append(pattern.pattern)
+    anchored = {name: [p[1:] for p in patterns] for name, patterns in rows.items()
+                if all(p.startswith("^") for p in patterns)}
+    mixed = sorted(name for name, patterns in rows.items()
+                   if name not in anchored and any(p.startswith("^") for p in patterns))
+    if mixed:
+        raise ValueError(f"extract/lang/{lang}/triggers.tsv: trigger {mixed[0]!r}: start every row of it "
+                         f"with ^ or none")
+    return {name: re.compile("|".join(f"(?:{p})" for p in patterns)) for name, patterns in anchored.items()}
 
 
 @lru_cache(maxsize=None)
@@ -357,8 +368,12 @@ def find_triggers_in(low: str, spans: list[tuple[int, int, str]]) -> list[dict[s
             if words and not any(word in low for word in words):
                 continue
             redo: set[int] = set()
-            if name in anchored:
-                redo = {i for i, span in enumerate(spans) if span[2] == lang}
+            at_start = anchored.get(name)
+            if at_start is not None:  # tried once at each sentence's start, not over the text
+                for i, (start, end, sent_lang) in enumerate(spans):
+                    m = at_start.match(low, start, end) if sent_lang == lang else None
+                    if m is not None:
+                        out[i][name] = [Found(m.start(), m.end(), "trigger", name, m.group(0))]
             else:
                 for m in pattern.finditer(low):
                     i = bisect_right(starts, m.start()) - 1
