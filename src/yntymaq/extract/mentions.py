@@ -38,11 +38,11 @@ import re
 import threading
 import weakref
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, compress
 from operator import add
 
 from yntymaq.errors import BadInput
@@ -104,6 +104,7 @@ _TIGHT, _HYPHEN, _APOSTROPHE, _SOFT, _DOT, _BREAK = range(6)
 """What the characters between two words are: spaces; a hyphen; an apostrophe; something a name
 may hold (a comma, a colon, an ampersand); a full stop inside a sentence (after an abbreviation:
 г. Джибути); something no name runs over (a bracket, a quote, a blank line, a sentence end)."""
+_ATTACHING_GAPS = frozenset({_HYPHEN, _APOSTROPHE})  # a suffix after them may belong to the word before
 _BASE = 0x10000
 _UNKNOWN = "\x01"
 _SEPARATORS = (" ", " ", " ", " ", "|", "|")
@@ -291,6 +292,7 @@ class EntityLinker:
         for key, entries in patterns.items():
             self._automaton.add_word(key, ((len(key) + 1) // 2, tuple(entries)))
         self._automaton.make_automaton()
+        self._longest_name = max(((len(key) + 1) // 2 for key in patterns), default=1)  # in words
         self._keys = [chr(_BASE + i) for i in range(len(self._word_text))] + [_UNKNOWN]  # [-1] is unknown
         self._anchors = {lexeme for lexeme, role in self._roles.items() if role in ("summit", "cfm", "session")}
         # What a misspelt word is compared with: to start a name, the forms of the words names start
@@ -610,15 +612,17 @@ class EntityLinker:
         attached = [""] * len(words)
         if mode == "full":
             dropped = set()
-            for i in [i for i, kind in enumerate(kinds) if _HYPHEN <= kind <= _APOSTROPHE and i]:
+            for i in compress(range(len(kinds)), map(_ATTACHING_GAPS.__contains__, kinds)):
                 host = i - 1
-                if host in dropped or not self._attaches(words[host], words[i], gaps[i]):
+                if not i or host in dropped or not self._attaches(words[host], words[i], gaps[i]):
                     continue
                 dropped.add(i)
                 ends[host], attached[host] = ends[i], words[i]
             if dropped:
-                keep = [i for i in range(len(words)) if i not in dropped]
-                words, starts, ends, kinds, attached = ([seq[i] for i in keep]
+                keep = [True] * len(words)
+                for i in dropped:
+                    keep[i] = False
+                words, starts, ends, kinds, attached = (list(compress(seq, keep))
                                                         for seq in (words, starts, ends, kinds, attached))
         cache = self._caches.setdefault((lang, mode), {})
         if len(cache) > CACHE_LIMIT:  # a long-running process reading a large corpus: start afresh
@@ -647,7 +651,7 @@ class EntityLinker:
         out: list[_Candidate] = []
         linked: dict[int, tuple[int, str]] = {}
         words = toks.words
-        for end_index, (length, names) in self._automaton.iter(stream):
+        for end_index, (length, names) in self._hits(stream, fuzzy):
             last = (end_index - 1) // 2
             first = last - length + 1
             fuzzy_scores = []
@@ -683,6 +687,23 @@ class EntityLinker:
             if len(entities) == 1 and linked.get(first, (-1,))[0] < last:
                 linked[first] = (last, entities[0])
         return out, linked
+
+    def _hits(self, stream: str, fuzzy: dict[int, tuple[int, float]] | None) -> Iterator[tuple[int, tuple]]:
+        """The automaton's matches in the stream; with `fuzzy`, only in the stretches a name holding
+        a fuzzily matched word can lie in (a few words around each), not over the whole text again."""
+        if fuzzy is None:
+            yield from self._automaton.iter(stream)
+            return
+        reach = self._longest_name - 1
+        stretches: list[list[int]] = []
+        for i in sorted(fuzzy):
+            lo, hi = max(i - reach, 0), i + reach
+            if stretches and lo <= stretches[-1][1] + 1:
+                stretches[-1][1] = hi
+            else:
+                stretches.append([lo, hi])
+        for lo, hi in stretches:  # word i is at 2i (its gap) and 2i + 1 (its key) of the stream
+            yield from self._automaton.iter(stream, 2 * lo, min(2 * hi + 2, len(stream)))
 
     # -- misspellings -----------------------------------------------------------------------
 
