@@ -510,3 +510,55 @@ def test_a_word_moved_before_its_boundary_matches_the_same(seed_texts, lang):
         rewritten += fast != pattern.pattern
         assert [m.span() for m in pattern.finditer(low)] == [m.span() for m in re.finditer(fast, low)], pattern.pattern
     assert rewritten
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_every_match_of_a_trigger_holds_one_of_its_words(seed_texts, lang):
+    from yntymaq.extract.claims import _patterns, _required_words, _trigger_words
+
+    cases = [text for name, cases in RULE_CASES.items() for case_lang, text, *_ in cases if case_lang == lang]
+    low = _low("\n\n".join(list(seed_texts.values()) + cases))
+    checked = 0
+    for name, pattern in _patterns(lang, "triggers", "trigger"):
+        words = _required_words(pattern.pattern)
+        if words is None:
+            assert name not in _trigger_words(lang)
+            continue
+        assert words <= _trigger_words(lang).get(name, words)
+        for m in pattern.finditer(low):
+            assert any(word in m.group(0) for word in words), (pattern.pattern, m.group(0), sorted(words))
+            checked += 1
+    assert checked > 20
+
+
+@pytest.mark.parametrize("pattern, words", [
+    (r"\d+\s+мүше\s+(?:мемлекет|ел)", {"мүше"}),
+    (r"\b(?:өткен|өтетін|болған)\b", {"өткен", "өтетін", "болған"}),
+    (r"(?:құрамына|қатарына)\s+\w+", {"құрамына", "қатарына"}),
+    (r"мүше(?:сі)?\s+атан\w*", {"мүше"}),
+    (r"(?:в|на)\s+н[её]м\b", None),  # no word of two letters every match holds
+])
+def test_the_words_a_trigger_needs_are_read_from_its_pattern(pattern, words):
+    from yntymaq.extract.claims import _required_words
+
+    assert _required_words(pattern) == (frozenset(words) if words else None)
+
+
+def test_the_document_time_is_its_latest_date_though_few_sentences_are_read(seed_texts):
+    from pathlib import Path
+
+    from yntymaq.extract.document import _MAY_HOLD_DATES, _read_dates
+    from yntymaq.text.pipeline import analyse
+
+    bench = Path(__file__).resolve().parent.parent / "bench"
+    texts = list(seed_texts.values()) + [p.read_text(encoding="utf-8").replace("‖", "")
+                                         for p in sorted(bench.glob("labelled/*.txt")) + sorted(bench.glob("eval/*/*.txt"))]
+    skipped = 0
+    for text in texts:
+        full = analyse(text, disable=("tokenize", "stems"), dates_if=_MAY_HOLD_DATES.search)
+        dated = [Date.parse(d["value"]) for s in full.sentences for d in s.dates if d.get("value")]
+        latest = max(dated, key=lambda d: d.sort_key()) if dated else None
+        later = analyse(text, disable=("tokenize", "stems"), dates_if=_MAY_HOLD_DATES.search, dates_later=True)
+        assert _read_dates(later.sentences, [{} for _ in later.sentences], {}) == latest
+        skipped += sum(s.scanned is not None for s in later.sentences)
+    assert skipped > 10  # some sentences were never read for dates

@@ -503,3 +503,41 @@ def test_russian_normal_forms():
     assert normal_forms("Организации исламского сотрудничества") == "организация исламский сотрудничество"
     assert normal_forms("Совета министров иностранных дел") == "совет министр иностранный дело"
     assert normal_form("ОИС") == "оис"
+
+
+@pytest.mark.parametrize("text, lang, bound", [
+    ("1995 жылы 28 маусымда қабылданды", "kk", 1995),
+    ("2011-06-28 and 1969", "en", 2011),
+    ("Бүгін ешқандай күн жоқ", "kk", -1),
+    ("ХХ ғасырдың 90-жылдары", "kk", None),  # a century: its first year is not written
+    ("20-ғасырда", "kk", None),
+    ("in the 20th century", "en", None),
+    ("в 20 веке", "ru", 20),  # Russian writes centuries in Roman numerals only
+    ("XX в.", "ru", None),
+    ("тел. 123456", "ru", None),  # a number too long to read a year from
+])
+def test_latest_year_bound(text, lang, bound):
+    from yntymaq.text.dates import latest_year_bound
+
+    assert latest_year_bound(text, lang) == bound
+
+
+def test_no_date_starts_after_the_bound(seed_texts):
+    from pathlib import Path
+
+    from yntymaq.text.dates import find_dates, latest_year_bound
+    from yntymaq.text.pipeline import analyse
+
+    labelled = Path(__file__).resolve().parent.parent / "bench" / "labelled"
+    texts = list(seed_texts.values()) + [p.read_text(encoding="utf-8").replace("‖", "") for p in labelled.glob("*.txt")]
+    checked = 0
+    for text in texts:
+        for sent in analyse(text, disable=("tokenize", "stems", "dates")).sentences:
+            if sent.language is None:
+                continue
+            bound = latest_year_bound(sent.norm, sent.language)
+            for date in find_dates(sent.norm, sent.language):
+                if bound is not None and date.value is not None:
+                    assert date.value.year <= bound, (sent.norm, date)
+                    checked += 1
+    assert checked > 30

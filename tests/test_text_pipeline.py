@@ -163,3 +163,22 @@ def test_empty_text():
     doc = analyse("")
     assert doc.sentences == [] and doc.language is None
     assert analyse("   \n\n ").sentences == []
+
+
+def test_dates_read_later_are_those_read_at_once(seed_texts):
+    text = "\n\n".join(seed_texts.values()) + "\n\n" + TEXT
+    at_once = analyse(text, disable=("tokenize", "stems"))
+    later = analyse(text, disable=("tokenize", "stems"), dates_later=True)
+    assert not any(s.dates or s.ordinals for s in later.sentences)
+    for sent in later.sentences:
+        pipeline.add_dates(sent)
+        pipeline.add_dates(sent)  # a second time changes nothing
+    assert [(s.dates, s.ordinals) for s in later.sentences] == [(s.dates, s.ordinals) for s in at_once.sentences]
+    assert sum(len(s.dates) for s in later.sentences) > 10
+
+
+def test_dates_later_keeps_nothing_where_dates_are_off():
+    doc = analyse(TEXT, disable=("stems", "dates"), dates_later=True)
+    for sent in doc.sentences:
+        pipeline.add_dates(sent)
+        assert sent.dates == [] and sent.scanned is None

@@ -250,35 +250,90 @@ def triggers(lang: str) -> dict[str, re.Pattern]:
     return {name: re.compile("|".join(f"(?:{p})" for p in patterns)) for name, patterns in grouped.items()}
 
 
-def _required_literal(pattern: str) -> str | None:
-    """The longest run of plain letters every match of `pattern` holds (`бақылаушы` in
-    `(?:\\d+|бес)\\s+мемлекет\\w*\\s+бақылаушы`), found from the parsed pattern; None if it has none of
-    two letters or more, or the parser's shape is not the one known here."""
+_ZERO_WIDTH = frozenset({"AT", "ASSERT", "ASSERT_NOT"})
+_MAX_WORDS = 64
+
+
+def _required_words(pattern: str) -> frozenset[str] | None:
+    """Words of two letters or more one of which every match of `pattern` holds (`мүше` in
+    `\\d+\\s+мүше\\s+(?:мемлекет|ел)`; `өткен`, `болған` in `\\b(?:өткен|болған)\\b`), read from the
+    parsed pattern; None if it has none, or the parser's shape is not the one known here."""
     try:
         from re import _parser
 
-        items = _parser.parse(pattern).data
+        return _words_of(_parser.parse(pattern).data)
     except Exception:  # the parser is internal to `re`: without it, no shortcut, same matches
         return None
-    best, run = "", []
-    for op, arg in list(items) + [(None, None)]:
-        if str(op) == "LITERAL":
-            run.append(chr(arg))
+
+
+def _words_of(items) -> frozenset[str] | None:
+    best: frozenset[str] | None = None
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and min(map(len, found)) >= 2 and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    current = frozenset({""})  # the letters every match has right before this point, one of these
+    for op, arg in items:
+        kind = str(op)
+        if kind == "LITERAL":
+            current = frozenset(word + chr(arg) for word in current)
             continue
-        if len(run) > len(best):
-            best = "".join(run)
-        run = []
-    return best if len(best) >= 2 else None
+        if kind in _ZERO_WIDTH:
+            continue
+        if kind == "BRANCH":
+            branches = arg[1]
+            plain = [_plain_literal(branch) for branch in branches]
+            if all(word is not None for word in plain) and len(current) * len(plain) <= _MAX_WORDS:
+                current = frozenset(word + tail for word in current for tail in plain)
+                continue
+            inner = [_words_of(branch) for branch in branches]
+            if all(inner):
+                consider(frozenset().union(*inner))
+        elif kind == "SUBPATTERN":
+            consider(_words_of(arg[-1]))
+        consider(current)
+        current = frozenset({""})
+    consider(current)
+    return best
+
+
+def _plain_literal(items) -> str | None:
+    """The text of a branch made of plain letters only, else None."""
+    letters = []
+    for op, arg in items:
+        if str(op) != "LITERAL":
+            return None
+        letters.append(chr(arg))
+    return "".join(letters)
 
 
 @lru_cache(maxsize=None)
-def _prefilters(lang: str) -> dict[str, tuple[str, ...]]:
-    """For each trigger whose every pattern holds a plain word: those words. A text without any of
-    them cannot match, and a substring test is far cheaper than running the pattern."""
-    words: dict[str, list[str | None]] = {}
+def _trigger_words(lang: str) -> dict[str, frozenset[str]]:
+    """For each trigger every pattern of which holds one of some words (`_required_words`): all
+    those words. A trigger can only match in a sentence where one of its words is."""
+    words: dict[str, list[frozenset[str] | None]] = {}
     for name, pattern in _patterns(lang, "triggers", "trigger"):
-        words.setdefault(name, []).append(_required_literal(pattern.pattern))
-    return {name: tuple(found) for name, found in words.items() if all(found)}
+        words.setdefault(name, []).append(_required_words(pattern.pattern))
+    return {name: frozenset().union(*found) for name, found in words.items() if all(found)}
+
+
+@lru_cache(maxsize=None)
+def _word_finder(lang: str):
+    """An automaton finding every trigger word of `_trigger_words` in one pass: word → triggers."""
+    import ahocorasick
+
+    by_word: dict[str, set[str]] = {}
+    for name, words in _trigger_words(lang).items():
+        for word in words:
+            by_word.setdefault(word, set()).add(name)
+    automaton = ahocorasick.Automaton()
+    for word, names in by_word.items():
+        automaton.add_word(word, (len(word), tuple(sorted(names))))
+    if by_word:
+        automaton.make_automaton()
+    return automaton if by_word else None
 
 
 @lru_cache(maxsize=None)
@@ -355,34 +410,50 @@ def set_aside_hedged(sent: Sentence) -> None:
 
 def find_triggers_in(low: str, spans: list[tuple[int, int, str]]) -> list[dict[str, list[Found]]]:
     """The trigger matches of every sentence of a text (`low`: the whole text folded as `Sentence.low`;
-    `spans`: each sentence's start, end and language), each pattern run once over the whole text —
-    a sentence at a time costs a call per pattern per sentence. A match that runs over a sentence's
-    end is looked for again inside each sentence it touches."""
+    `spans`: each sentence's start, end and language). One pass of an automaton finds the sentences
+    holding a trigger's words (`_trigger_words`), and the trigger is looked for in those only; a
+    trigger without such words is looked for over the whole text at once — a sentence at a time
+    costs a call per pattern per sentence — and a match of it that runs over a sentence's end is
+    looked for again inside each sentence it touches."""
     out: list[dict[str, list[Found]]] = [{} for _ in spans]
     starts = [start for start, _, _ in spans]
     for lang in sorted({lang for _, _, lang in spans}):
         anchored = _sentence_anchored(lang)
-        prefilters = _prefilters(lang)
+        has_words = _trigger_words(lang)
+        where: dict[str, set[int]] = {}
+        finder = _word_finder(lang)
+        if finder is not None:
+            for end, (length, names) in finder.iter(low):
+                i = bisect_right(starts, end - length + 1) - 1
+                if i >= 0 and end < spans[i][1] and spans[i][2] == lang:
+                    for name in names:
+                        where.setdefault(name, set()).add(i)
         for name, pattern in triggers(lang).items():
-            words = prefilters.get(name)
-            if words and not any(word in low for word in words):
-                continue
-            redo: set[int] = set()
             at_start = anchored.get(name)
             if at_start is not None:  # tried once at each sentence's start, not over the text
-                for i, (start, end, sent_lang) in enumerate(spans):
+                for i in where.get(name, ()) if name in has_words else range(len(spans)):
+                    start, end, sent_lang = spans[i]
                     m = at_start.match(low, start, end) if sent_lang == lang else None
                     if m is not None:
                         out[i][name] = [Found(m.start(), m.end(), "trigger", name, m.group(0))]
-            else:
-                for m in pattern.finditer(low):
-                    i = bisect_right(starts, m.start()) - 1
-                    if i < 0 or spans[i][2] != lang:
-                        continue
-                    if m.end() > spans[i][1]:
-                        redo.update(j for j in range(i, len(spans)) if spans[j][0] < m.end())
-                        continue
-                    out[i].setdefault(name, []).append(Found(m.start(), m.end(), "trigger", name, m.group(0)))
+                continue
+            if name in has_words:
+                for i in sorted(where.get(name, ())):
+                    start, end, _ = spans[i]
+                    found = [Found(m.start(), m.end(), "trigger", name, m.group(0))
+                             for m in pattern.finditer(low, start, end)]
+                    if found:
+                        out[i][name] = found
+                continue
+            redo: set[int] = set()
+            for m in pattern.finditer(low):
+                i = bisect_right(starts, m.start()) - 1
+                if i < 0 or spans[i][2] != lang:
+                    continue
+                if m.end() > spans[i][1]:
+                    redo.update(j for j in range(i, len(spans)) if spans[j][0] < m.end())
+                    continue
+                out[i].setdefault(name, []).append(Found(m.start(), m.end(), "trigger", name, m.group(0)))
             for i in sorted(redo):
                 start, end, sent_lang = spans[i]
                 if sent_lang != lang:

@@ -15,7 +15,8 @@ from yntymaq.extract.claims import (RULES, Discourse, Found, Sentence, elided_me
 from yntymaq.kb.query import KB
 from yntymaq.text.normalize import fix_mixed_scripts
 from yntymaq.text.numbers import find_numbers
-from yntymaq.text.pipeline import analyse
+from yntymaq.text.dates import find_ordinals, latest_year_bound
+from yntymaq.text.pipeline import add_dates, analyse
 from yntymaq.vocab import LANGS, Claim, Date, EntityType, Mention, Truth
 
 LINKERS = ("full", "exact")
@@ -61,8 +62,10 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
     unknown = set(disable) - {name for name, _ in RULES}
     if unknown:
         raise BadInput(f"disable: no claim rule is named {', '.join(sorted(unknown))}")
-    # Every date or ordinal a claim can use is written with a digit or a Roman numeral.
-    document = analyse(text, language=lang, disable=("tokenize", "stems"), dates_if=_MAY_HOLD_DATES.search)
+    # Every date or ordinal a claim can use is written with a digit or a Roman numeral; which
+    # sentences' dates are read is chosen once the triggers and mentions are known (`_read_dates`).
+    document = analyse(text, language=lang, disable=("tokenize", "stems"), dates_if=_MAY_HOLD_DATES.search,
+                       dates_later=True)
     language = lang or document.language or "kk"
     spans = [(s.start, s.end) for s in document.sentences]
     found = EntityLinker.from_kb(kb).find(text, lang=language, sentences=spans, mode=linker)
@@ -78,16 +81,15 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
             by_sentence.setdefault(index, []).append(Found(m.start, m.end, entity.type.value, entity.id, m.text))
 
     topic = _topic(kb, by_sentence)
-    dated = [Date.parse(d["value"]) for s in document.sentences for d in s.dates if d.get("value")]
-    doc_time = max(dated, key=lambda d: d.sort_key()) if dated else None
+    doc_low = _same_length_fold(text)
+    langs = [s.language if s.language in LANGS else language for s in document.sentences]
+    found_triggers = find_triggers_in(doc_low, [(s.start, s.end, lg) for s, lg in zip(document.sentences, langs)])
+    doc_time = _read_dates(document.sentences, found_triggers, by_sentence)
 
     rules = [(name, fn) for name, fn in RULES if name not in disable]
     claims: list[Claim] = []
     seen = set()
     discourse = Discourse(topic=topic)
-    doc_low = _same_length_fold(text)
-    langs = [s.language if s.language in LANGS else language for s in document.sentences]
-    found_triggers = find_triggers_in(doc_low, [(s.start, s.end, lg) for s, lg in zip(document.sentences, langs)])
     for i, s in enumerate(document.sentences):
         sent_lang = langs[i]
         low = doc_low[s.start:s.end]
@@ -117,6 +119,36 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
             claims.extend(_most_specific(made))
         discourse.read(sentence)
     return Extraction(language, [(s.start, s.end, s.language or language) for s in document.sentences], mentions, claims)
+
+
+def _read_dates(sentences: list, triggers: list[dict], by_sentence: dict[int, list[Found]]) -> Date | None:
+    """Read the dates and ordinals of every sentence a claim may come from (one with a trigger, a
+    meeting, or an ordinal that may name one), and return the document's time, its latest date,
+    reading only those of the other sentences that may hold a date as late: most hold none."""
+    later = []
+    for i, sent in enumerate(sentences):
+        if sent.scanned is None:  # it cannot hold a date
+            continue
+        if triggers[i] or any(f.kind == "meeting" for f in by_sentence.get(i, ())) \
+                or find_ordinals(sent.norm, sent.language, dates=[]):
+            add_dates(sent)
+        else:
+            later.append((latest_year_bound(sent.norm, sent.language), i))
+    latest_year = max((_year(d) for s in sentences for d in s.dates if d.get("value")), default=None)
+    # the sentences that may hold a later date first, those that cannot tell (a century) before all
+    for bound, i in sorted(later, key=lambda item: (item[0] is not None, -(item[0] or 0), item[1])):
+        if bound is not None and latest_year is not None and bound < latest_year:
+            break
+        add_dates(sentences[i])
+        years = [_year(d) for d in sentences[i].dates if d.get("value")]
+        if years:
+            latest_year = max(years + ([latest_year] if latest_year is not None else []))
+    dated = [Date.parse(d["value"]) for s in sentences for d in s.dates if d.get("value")]
+    return max(dated, key=lambda d: d.sort_key()) if dated else None
+
+
+def _year(date: dict) -> int:
+    return int(date["value"][:4])
 
 
 def _topic(kb: KB, by_sentence: dict[int, list[Found]]) -> str | None:

@@ -592,6 +592,31 @@ def find_dates(text: str, lang: str, *, context_year: int | None = None) -> list
     return _merge(reads, text, lang)
 
 
+_ROMAN_WORD = re.compile(rf"(?<!{L})[{ROMAN_LETTERS}]+(?!{L})")
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=None)
+def _century_word(lang: str) -> re.Pattern:
+    words = _date_words(lang)
+    found = [w for m in ("century", "century.abbr") for w in words.by_meaning.get(m, ())]
+    return re.compile(rf"(?<!{L})(?:{_alternation(found)})", re.I)
+
+
+def latest_year_bound(text: str, lang: str) -> int | None:
+    """A year that no date `find_dates` reads in `text` starts after, from its digits alone (-1
+    when it has none); None when the text may write a century, whose first year is not written
+    (XX ғасыр; and in Kazakh and English also 20-ғасыр, the 20th century). Lets a caller that only
+    wants the latest date of many texts read the dates of few of them."""
+    _check_lang(lang)
+    if _ROMAN_WORD.search(text) or lang != "ru" and _century_word(lang).search(text):
+        return None  # a Russian century is always written in Roman numerals (the grammar above)
+    runs = _DIGIT_RUN.findall(text)
+    if any(len(run) > 4 for run in runs):
+        return None
+    return max(map(int, runs), default=-1)
+
+
 def _shorter(grammar: re.Pattern, text: str, m: re.Match, lang: str, context_year) -> _Read | None:
     """When a long pattern fails (a word that only looks like a month), a shorter one may fit:
     `1995 жылы Қазанның` is still the year 1995."""

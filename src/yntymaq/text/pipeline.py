@@ -100,6 +100,8 @@ class Sentence:
     tokens: list[Token] = field(default_factory=list)
     dates: list[dict] = field(default_factory=list)
     ordinals: list[dict] = field(default_factory=list)
+    # how the sentence was scanned and the piece of text it lies in, for `add_dates` later
+    scanned: "tuple[Scanned, str] | None" = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> dict:
         return {"start": self.start, "end": self.end, "text": self.text, "norm": self.norm,
@@ -348,9 +350,10 @@ class Pipeline:
     """The stages to run, checked once; `run` applies them to a stream of text."""
 
     def __init__(self, *, disable: Iterable[str] = (), language: str | None = None,
-                 dates_if: Callable[[str], bool] | None = None):
+                 dates_if: Callable[[str], bool] | None = None, dates_later: bool = False):
         self.stages = check_stages(disable, language=language)
         self.language = language
+        self.dates_later = dates_later
         self.tally = Tally()
         self.dates_if = dates_if
 
@@ -382,7 +385,10 @@ class Pipeline:
         if "stems" in stages and sent.language in ("kk", "ru"):
             _add_stems(sent)
         if "dates" in stages and sent.language is not None and (self.dates_if is None or self.dates_if(raw.norm)):
-            _add_dates(sent, raw, piece)
+            if self.dates_later:
+                sent.scanned = (raw, piece)
+            else:
+                _add_dates(sent, raw, piece)
         return sent
 
     def document_language(self) -> str | None:
@@ -403,6 +409,17 @@ def _add_stems(sent: Sentence) -> None:
         for token in sent.tokens:
             if token.kind == "word" and _CYRILLIC_WORD.search(token.norm):
                 token.lemma = normal_form(token.norm)
+
+
+def add_dates(sent: Sentence) -> None:
+    """Find the dates and ordinals of a sentence `analyse(..., dates_later=True)` left for later: for
+    a caller that wants the dates of only some sentences, chosen after the analysis. A sentence
+    whose dates were read already, or that cannot hold any (`dates_if`), is left as it is."""
+    if sent.scanned is None:
+        return
+    raw, piece = sent.scanned
+    _add_dates(sent, raw, piece)
+    sent.scanned = None
 
 
 def _add_dates(sent: Sentence, raw: Scanned, piece: str) -> None:
@@ -427,14 +444,15 @@ def _add_dates(sent: Sentence, raw: Scanned, piece: str) -> None:
 
 def analyse(text: str, *, disable: Iterable[str] = (), language: str | None = None, name: str | None = None,
             format: str = "text", encoding: str | None = None,
-            dates_if: Callable[[str], bool] | None = None) -> Document:
+            dates_if: Callable[[str], bool] | None = None, dates_later: bool = False) -> Document:
     """Run the stages over `text`; every offset in the document points into `text`.
 
     `disable` switches stages off by name; `language` (kk, ru, en) fixes the language instead of
     identifying it; `dates_if`, given a sentence's normalised text, says whether to look for dates in
-    it (a caller that only wants dates of some sentences saves the work on the others).
+    it (a caller that only wants dates of some sentences saves the work on the others);
+    `dates_later` leaves them to `add_dates`, for sentences the caller chooses after the analysis.
     """
-    pipeline = Pipeline(disable=disable, language=language, dates_if=dates_if)
+    pipeline = Pipeline(disable=disable, language=language, dates_if=dates_if, dates_later=dates_later)
     sentences = list(pipeline.run(text))
     return Document(text, sentences, pipeline.document_language(), pipeline.stages, name, format, encoding)
 
