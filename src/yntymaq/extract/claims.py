@@ -389,6 +389,8 @@ def set_aside_hedged(sent: Sentence) -> None:
     """Take out of the sentence's triggers those a modal, a future or a negation takes back (may be
     readmitted, будет принят, қатысуы мүмкін, did not attend): they state nothing. They stay in
     `hedged`, still ending the statements beside them."""
+    if not sent.triggers:
+        return
     hedges = _hedges(sent.lang)
     if not hedges:
         return

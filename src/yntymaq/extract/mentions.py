@@ -150,9 +150,14 @@ def _skeleton(word: str) -> str:
     return "".join(out)
 
 
+def _fold_yo(text: str) -> str:
+    """ё as е (str.replace: far quicker than a translation table over a long text)."""
+    return text.replace("ё", "е").replace("Ё", "Е")
+
+
 def _fold_name(text: str) -> str:
     """Case, ё and punctuation folded away: for telling an exact mention from an inflected one."""
-    return " ".join(w for w in _SPLIT.split(text.translate(_YO).lower())[::2] if w)
+    return " ".join(w for w in _SPLIT.split(_fold_yo(text).lower())[::2] if w)
 
 
 @dataclass(frozen=True, slots=True)
@@ -542,7 +547,7 @@ class EntityLinker:
         from yntymaq.text.normalize import normalize
 
         normalized = normalize(text)
-        norm, offsets = normalized.text.translate(_YO), normalized.map
+        norm, offsets = _fold_yo(normalized.text), normalized.map
         lang = lang or guess_lang(norm)
         toks = self._scan(norm, lang, mode, self._sentence_starts(norm, offsets, sentences))
         if not toks.words:
