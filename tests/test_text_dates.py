@@ -541,3 +541,21 @@ def test_no_date_starts_after_the_bound(seed_texts):
                     assert date.value.year <= bound, (sent.norm, date)
                     checked += 1
     assert checked > 30
+
+
+def test_may_hold_ordinals_is_false_only_where_there_are_none(seed_texts):
+    from yntymaq.text.dates import find_ordinals, may_hold_ordinals
+    from yntymaq.text.pipeline import analyse
+
+    texts = list(seed_texts.values()) + ["the thirty-eighth session", "тридцать восьмая сессия", "сегізінші саммит"]
+    found = cleared = 0
+    for text in texts:
+        for sent in analyse(text, disable=("tokenize", "stems", "dates")).sentences:
+            if sent.language is None:
+                continue
+            if find_ordinals(sent.norm, sent.language, dates=[]):
+                assert may_hold_ordinals(sent.norm, sent.language), sent.norm
+                found += 1
+            cleared += not may_hold_ordinals(sent.norm, sent.language)
+    assert found > 5 and cleared > 20
+    assert not may_hold_ordinals("Ұйым 1969 жылы құрылды", "kk")

@@ -15,7 +15,7 @@ from yntymaq.extract.claims import (RULES, Discourse, Found, Sentence, elided_me
 from yntymaq.kb.query import KB
 from yntymaq.text.normalize import fix_mixed_scripts
 from yntymaq.text.numbers import find_numbers
-from yntymaq.text.dates import find_ordinals, latest_year_bound
+from yntymaq.text.dates import latest_year_bound, may_hold_ordinals
 from yntymaq.text.pipeline import add_dates, analyse
 from yntymaq.vocab import LANGS, Claim, Date, EntityType, Mention, Truth
 
@@ -123,14 +123,14 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
 
 def _read_dates(sentences: list, triggers: list[dict], by_sentence: dict[int, list[Found]]) -> Date | None:
     """Read the dates and ordinals of every sentence a claim may come from (one with a trigger, a
-    meeting, or an ordinal that may name one), and return the document's time, its latest date,
+    meeting, or what may be an ordinal naming one), and return the document's time, its latest date,
     reading only those of the other sentences that may hold a date as late: most hold none."""
     later = []
     for i, sent in enumerate(sentences):
         if sent.scanned is None:  # it cannot hold a date
             continue
         if triggers[i] or any(f.kind == "meeting" for f in by_sentence.get(i, ())) \
-                or find_ordinals(sent.norm, sent.language, dates=[]):
+                or may_hold_ordinals(sent.norm, sent.language):
             add_dates(sent)
         else:
             later.append((latest_year_bound(sent.norm, sent.language), i))

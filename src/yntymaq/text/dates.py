@@ -680,6 +680,12 @@ def _inside(offset: int, starts: list[int], dates: list[DateMention]) -> bool:
     return i >= 0 and offset < dates[i].end
 
 
+def may_hold_ordinals(text: str, lang: str) -> bool:
+    """Could `find_ordinals` find any ordinal in `text`? False means surely not; cheaper than asking it."""
+    _check_lang(lang)
+    return _ordinal_grammar(lang).search(text) is not None or may_hold_ordinal_words(text, lang)
+
+
 def find_ordinals(text: str, lang: str, *, dates: list[DateMention] | None = None) -> list[OrdinalMention]:
     """Every ordinal in `text`: digits with an ordinal ending (8-ші, 38-я, 38th) or a hyphen before
     a Kazakh noun (39-сессияда: the span is `39-`), Roman numerals before a word (VII Бүкіләлемдік)

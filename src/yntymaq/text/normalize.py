@@ -412,8 +412,23 @@ def _chain(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:
     return OffsetMap(tuple(norm), tuple(orig), tuple(span_end), outer.norm_length, inner.orig_length)
 
 
+_last: tuple[str, Normalized] | None = None
+"""The text normalised last and the result: a document is normalised by the pipeline and again by
+whatever reads it next (the entity linker), and both want the same answer."""
+
+
 def normalize(text: str) -> Normalized:
     """Repair `text` and keep the way back (see the module's notes for what is repaired)."""
+    global _last
+    last = _last
+    if last is not None and last[0] == text:
+        return last[1]
+    found = _normalize(text)
+    _last = (text, found)
+    return found
+
+
+def _normalize(text: str) -> Normalized:
     one = _one_for_one(text)
     edits = _edits(one)
     if edits:
