@@ -42,7 +42,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate, compress
+from itertools import accumulate, compress, count
 from operator import add
 
 from yntymaq.errors import BadInput
@@ -300,6 +300,7 @@ class EntityLinker:
         self._longest_name = max(((len(key) + 1) // 2 for key in patterns), default=1)  # in words
         self._keys = [chr(_BASE + i) for i in range(len(self._word_text))] + [_UNKNOWN]  # [-1] is unknown
         self._anchors = {lexeme for lexeme, role in self._roles.items() if role in ("summit", "cfm", "session")}
+        self._body_words = frozenset(lexeme for lexeme, role in self._roles.items() if role in ("summit", "cfm"))
         # What a misspelt word is compared with: to start a name, the forms of the words names start
         # with (by first letter); after a word of a name, the forms of the words that follow it there.
         self._successors = {before: frozenset(after) for before, after in successors.items()}
@@ -806,7 +807,7 @@ class EntityLinker:
         in), else the only one its sentence names."""
         organs = {first: (last, _BODIES[e]) for first, (last, e) in linked.items() if e in _BODIES}
         lexemes = toks.lexemes
-        anchors = sorted(set(organs).union(i for i, x in enumerate(lexemes) if x in self._anchors))
+        anchors = sorted(set(organs).union(compress(count(), map(self._anchors.__contains__, lexemes))))
         if not anchors:
             return []
         roles = self._roles
@@ -816,10 +817,10 @@ class EntityLinker:
         sentence_bodies: dict[int, set[str]] = {}
         for first, (_, body) in organs.items():
             sentence_bodies.setdefault(toks.sentence(first), set()).add(body)
-        for i, x in enumerate(lexemes):
-            if roles.get(x) in ("summit", "cfm") and self._is_cased(toks.words[i]):
+        for i in compress(count(), map(self._body_words.__contains__, lexemes)):
+            if self._is_cased(toks.words[i]):
                 # an abbreviation (СІМ, СМИД) names its body; a common noun (саммит) may be another's
-                sentence_bodies.setdefault(toks.sentence(i), set()).add(roles[x])
+                sentence_bodies.setdefault(toks.sentence(i), set()).add(roles[lexemes[i]])
         n = len(toks.words)
         out: list[_Candidate] = []
         for i in anchors:
