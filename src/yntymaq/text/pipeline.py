@@ -331,9 +331,13 @@ def scan(blocks: Iterable[str] | str, *, normalize_text: bool = True, segment: b
         yield scanned
 
 
+_FALLBACK_SAMPLE = 8192
+"""How much of a piece tells its language when a sentence shows none: a few dozen sentences."""
+
+
 class _PieceLanguage:
-    """The language of a piece of text as a whole, for a sentence that shows none before any
-    sentence of the document has: worked out only when first asked for, as that is rare."""
+    """The language of (the start of) a piece of text, for a sentence that shows none before any
+    sentence of the document has: worked out only when first asked for."""
 
     def __init__(self, piece: str):
         self.piece = piece
@@ -342,7 +346,7 @@ class _PieceLanguage:
 
     def language(self) -> str | None:
         if not self.known:
-            self.found, self.known = evidence(self.piece[:65536]).best(), True
+            self.found, self.known = evidence(self.piece[:_FALLBACK_SAMPLE]).best(), True
         return self.found
 
 
