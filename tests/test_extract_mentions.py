@@ -151,6 +151,15 @@ def test_misspelt(linker, lang, text, surface, entity):
     assert FUZZY_CUTOFF / 100 <= mention.score < 1
 
 
+def test_misspellings_far_apart_in_a_long_text_are_each_found(linker):
+    filler = "Бұл сөйлемде ешқандай атау жоқ. " * 200
+    text = "Ислам ынтамақтастығы ұйымы құрылды. " + filler + "Төрағалықты Джубиттиге берді. " + filler \
+        + "Сыртқы істер министірледің мәслихаты өтті."
+    fuzzy = [(m.text, m.entity) for m in linker.find(text, lang="kk") if m.rule == RULE_FUZZY]
+    assert fuzzy == [("Ислам ынтамақтастығы ұйымы", "OIC"), ("Джубиттиге", "DJ"),
+                     ("Сыртқы істер министірледің мәслихаты", "OIC/cfm")]
+
+
 def test_misspellings_are_not_looked_for_in_exact_mode(linker):
     assert linker.find("Төрағалықты Джубиттиге берді.", lang="kk", mode="exact") == []
 

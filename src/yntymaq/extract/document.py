@@ -134,15 +134,13 @@ def _read_dates(sentences: list, triggers: list[dict], by_sentence: dict[int, li
             add_dates(sent)
         else:
             later.append((latest_year_bound(sent.norm, sent.language), i))
-    latest_year = max((_year(d) for s in sentences for d in s.dates if d.get("value")), default=None)
+    latest_year = max((_year(d) for s in sentences for d in s.dates if d.get("value")), default=-1)
     # the sentences that may hold a later date first, those that cannot tell (a century) before all
     for bound, i in sorted(later, key=lambda item: (item[0] is not None, -(item[0] or 0), item[1])):
-        if bound is not None and latest_year is not None and bound < latest_year:
+        if bound is not None and bound < latest_year:
             break
         add_dates(sentences[i])
-        years = [_year(d) for d in sentences[i].dates if d.get("value")]
-        if years:
-            latest_year = max(years + ([latest_year] if latest_year is not None else []))
+        latest_year = max([latest_year] + [_year(d) for d in sentences[i].dates if d.get("value")])
     dated = [Date.parse(d["value"]) for s in sentences for d in s.dates if d.get("value")]
     return max(dated, key=lambda d: d.sort_key()) if dated else None
 
