@@ -97,7 +97,6 @@ _APOSTROPHES = frozenset({"'", "’", "ʼ"})
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 _ROMAN_LETTERS = frozenset("IVXLCDMХІ")
 _KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
-_YO = str.maketrans("ёЁ", "еЕ")
 _VOWELS = frozenset("аәеёиоөуұүыіэюяaeiouy")
 _VOICED = {"к": "г", "қ": "ғ", "п": "б"}
 _TIGHT, _HYPHEN, _APOSTROPHE, _SOFT, _DOT, _BREAK = range(6)
@@ -321,7 +320,7 @@ class EntityLinker:
     def _name_words(self, name: str) -> list[str]:
         """The words of a name as the text scanner cuts them (ё folded, suffixes after a hyphen kept
         with their word), so that names and texts are cut the same way."""
-        parts = _SPLIT.split(name.translate(_YO))
+        parts = _SPLIT.split(_fold_yo(name))
         words: list[str] = []
         for k in range(0, len(parts), 2):
             word = parts[k]
