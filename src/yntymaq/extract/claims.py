@@ -321,19 +321,18 @@ def _trigger_words(lang: str) -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=None)
 def _word_finder(lang: str):
-    """An automaton finding every trigger word of `_trigger_words` in one pass: word → triggers."""
-    import ahocorasick
+    """An automaton finding every trigger word of `_trigger_words` in one pass, and for each of its
+    words the triggers that hold it."""
+    import ahocorasick_rs
 
     by_word: dict[str, set[str]] = {}
     for name, words in _trigger_words(lang).items():
         for word in words:
             by_word.setdefault(word, set()).add(name)
-    automaton = ahocorasick.Automaton()
-    for word, names in by_word.items():
-        automaton.add_word(word, (len(word), tuple(sorted(names))))
-    if by_word:
-        automaton.make_automaton()
-    return automaton if by_word else None
+    if not by_word:
+        return None
+    words = list(by_word)
+    return ahocorasick_rs.AhoCorasick(words), [tuple(sorted(by_word[word])) for word in words]
 
 
 @lru_cache(maxsize=None)
@@ -425,10 +424,11 @@ def find_triggers_in(low: str, spans: list[tuple[int, int, str]]) -> list[dict[s
         where: dict[str, set[int]] = {}
         finder = _word_finder(lang)
         if finder is not None:
-            for end, (length, names) in finder.iter(low):
-                i = bisect_right(starts, end - length + 1) - 1
-                if i >= 0 and end < spans[i][1] and spans[i][2] == lang:
-                    for name in names:
+            automaton, names_of = finder
+            for index, start, end in automaton.find_matches_as_indexes(low, True):
+                i = bisect_right(starts, start) - 1
+                if i >= 0 and end <= spans[i][1] and spans[i][2] == lang:
+                    for name in names_of[index]:
                         where.setdefault(name, set()).add(i)
         for name, pattern in triggers(lang).items():
             at_start = anchored.get(name)

@@ -38,7 +38,7 @@ import re
 import threading
 import weakref
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -225,7 +225,7 @@ class EntityLinker:
             return linker
 
     def __init__(self, entities: Iterable[Entity]):
-        import ahocorasick
+        import ahocorasick_rs
 
         self.entities: dict[str, Entity] = {e.id: e for e in entities}
         self._word_ids: dict[str, int] = {}
@@ -292,10 +292,10 @@ class EntityLinker:
             bucket = patterns.setdefault(key, [])
             if entry not in bucket:
                 bucket.append(entry)
-        self._automaton = ahocorasick.Automaton()
-        for key, entries in patterns.items():
-            self._automaton.add_word(key, ((len(key) + 1) // 2, tuple(entries)))
-        self._automaton.make_automaton()
+        # A DFA: the stream is mostly unknown words, and a DFA reads each at the same small cost
+        # however many names start at the root.
+        self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), implementation=ahocorasick_rs.Implementation.DFA)
+        self._automaton_values = [((len(key) + 1) // 2, tuple(entries)) for key, entries in patterns.items()]
         self._longest_name = max(((len(key) + 1) // 2 for key in patterns), default=1)  # in words
         self._keys = [chr(_BASE + i) for i in range(len(self._word_text))] + [_UNKNOWN]  # [-1] is unknown
         self._anchors = {lexeme for lexeme, role in self._roles.items() if role in ("summit", "cfm", "session")}
@@ -656,8 +656,8 @@ class EntityLinker:
         out: list[_Candidate] = []
         linked: dict[int, tuple[int, str]] = {}
         words = toks.words
-        for end_index, (length, names) in self._hits(stream, fuzzy):
-            last = (end_index - 1) // 2
+        for end, (length, names) in self._hits(stream, fuzzy):
+            last = (end - 2) // 2
             first = last - length + 1
             fuzzy_scores = []
             if fuzzy is not None:
@@ -693,12 +693,13 @@ class EntityLinker:
                 linked[first] = (last, entities[0])
         return out, linked
 
-    def _hits(self, stream: str, fuzzy: dict[int, tuple[int, float]] | None) -> Iterator[tuple[int, tuple]]:
-        """The automaton's matches in the stream; with `fuzzy`, only in the stretches a name holding
-        a fuzzily matched word can lie in (a few words around each), not over the whole text again."""
+    def _hits(self, stream: str, fuzzy: dict[int, tuple[int, float]] | None) -> list[tuple[int, tuple]]:
+        """The automaton's matches in the stream, each as (its end, (length in words, names)); with
+        `fuzzy`, only in the stretches a name holding a fuzzily matched word can lie in (a few words
+        around each), not over the whole text again."""
+        values = self._automaton_values
         if fuzzy is None:
-            yield from self._automaton.iter(stream)
-            return
+            return [(end, values[index]) for index, _, end in self._automaton.find_matches_as_indexes(stream, True)]
         reach = self._longest_name - 1
         stretches: list[list[int]] = []
         for i in sorted(fuzzy):
@@ -707,8 +708,12 @@ class EntityLinker:
                 stretches[-1][1] = hi
             else:
                 stretches.append([lo, hi])
+        hits = []
         for lo, hi in stretches:  # word i is at 2i (its gap) and 2i + 1 (its key) of the stream
-            yield from self._automaton.iter(stream, 2 * lo, min(2 * hi + 2, len(stream)))
+            base = 2 * lo
+            hits += [(base + end, values[index]) for index, _, end in
+                     self._automaton.find_matches_as_indexes(stream[base:2 * hi + 2], True)]
+        return hits
 
     # -- misspellings -----------------------------------------------------------------------
 
