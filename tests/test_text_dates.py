@@ -559,3 +559,25 @@ def test_may_hold_ordinals_is_false_only_where_there_are_none(seed_texts):
             cleared += not may_hold_ordinals(sent.norm, sent.language)
     assert found > 5 and cleared > 20
     assert not may_hold_ordinals("Ұйым 1969 жылы құрылды", "kk")
+
+
+def test_the_grammar_is_tried_only_where_a_date_may_start(seed_texts, monkeypatch):
+    """Trying the grammar only from the words that may open a date (`_openers`) finds what trying
+    it from every word before a number finds."""
+    import re
+    from pathlib import Path
+
+    from yntymaq.text import dates
+    from yntymaq.text.pipeline import analyse
+
+    bench = Path(__file__).resolve().parent.parent / "bench"
+    texts = list(seed_texts.values()) + [p.read_text(encoding="utf-8").replace("‖", "")
+                                         for p in sorted(bench.glob("labelled/*.txt")) + sorted(bench.glob("eval/*/*.txt"))]
+    cases = [(sent.norm, sent.language) for text in texts
+             for sent in analyse(text, disable=("tokenize", "stems", "dates")).sentences if sent.language]
+    for table in (DATES_IN_WORDS, RANGES, UNTIL_SINCE, DECADES, CENTURIES, NOT_DATES):
+        cases += [(text, lang) for lang, items in table.items() for text in items]
+    found = [find_dates(text, lang) for text, lang in cases]
+    monkeypatch.setattr(dates, "_openers", lambda lang: re.compile(r"(?<!\w)(?=\w)"))
+    assert [find_dates(text, lang) for text, lang in cases] == found
+    assert sum(map(len, found)) > 100

@@ -302,6 +302,20 @@ def _grammar(lang: str) -> re.Pattern:
     return re.compile("|".join(patterns))
 
 
+@lru_cache(maxsize=None)
+def _openers(lang: str) -> re.Pattern:
+    """Where a pattern of `_grammar(lang)` may start: a word starting with a digit or a Roman
+    numeral, or (in Russian and English) a word a pattern opens with — a preposition, a month,
+    `the`. Matching the grammar only there spares trying it from every word before a number."""
+    _check_lang(lang)
+    if lang == "kk":  # every Kazakh pattern opens with its number
+        return re.compile(rf"(?<!\w)(?=\d|(?-i:[{ROMAN_LETTERS}]))")
+    words = _date_words(lang)
+    openers = [w for m in ("until", "since", "after", "before", "in") for w in words.by_meaning.get(m, ())]
+    openers += list(month_forms(lang)) + (["от"] if lang == "ru" else ["the", "from", "between"])
+    return re.compile(rf"(?<!\w)(?=\d|(?-i:[{ROMAN_LETTERS}])|(?:{_alternation(openers)})(?!{L}))", re.I)
+
+
 # ---------------------------------------------------------------------------------------------
 # Reading a match
 
@@ -340,14 +354,24 @@ def _kk_year_word(word: str):
     words = _date_words("kk")
     if words.meaning.get(word.lower()) == "year.abbr":
         return None
-    return _kk_word(word, frozenset(words.by_meaning["year"]))
+    return _kk_word(word, _kk_year_words())
+
+
+@lru_cache(maxsize=None)
+def _kk_year_words() -> frozenset[str]:
+    return frozenset(_date_words("kk").by_meaning["year"])
+
+
+@lru_cache(maxsize=None)
+def _kk_months() -> frozenset[str]:
+    return frozenset(kk_month_names())
 
 
 def _month_number(word: str, lang: str) -> tuple[int, tuple[str, ...]]:
     """A month word's number and (Kazakh) its suffix tags."""
     if lang == "kk":
         names = kk_month_names()
-        analysis = _kk_word(word, frozenset(names))
+        analysis = _kk_word(word, _kk_months())
         return names.index(analysis.stem.lower()) + 1, analysis.tags
     number = month_forms(lang).get(word.lower().rstrip("."))
     if number is None:
@@ -553,8 +577,7 @@ def _merge(reads: list[_Read], text: str, lang: str) -> list[DateMention]:
     return out
 
 
-_TRIGGER = re.compile(rf"\d+|(?<!{L})[{ROMAN_LETTERS}]+")
-_WORD_START = re.compile(r"(?<!\w)\w")
+_TRIGGER = re.compile(rf"\d+|(?<!{L})[{ROMAN_LETTERS}]+(?!{L})")  # a Roman numeral is a word of its own
 LOOKBACK = 30  # characters before a number where a date may start (until September 25, после 28 июня)
 
 
@@ -565,16 +588,15 @@ def find_dates(text: str, lang: str, *, context_year: int | None = None) -> list
     keeps `value` None and `missing == ("year",)`.
     """
     _check_lang(lang)
-    grammar = _grammar(lang)
+    grammar, openers = _grammar(lang), _openers(lang)
     reads: list[_Read] = []
     pos = 0
     # Every date has a number or a Roman numeral in it: find those with one fast pass, then try the
-    # grammar from each word start just before one (a preposition or a month may come first).
+    # grammar from each word just before one that may open a date (a preposition, a month).
     for trigger in _TRIGGER.finditer(text):
         if trigger.start() < pos:
             continue
-        starts = [w.start() for w in _WORD_START.finditer(text, max(pos, trigger.start() - LOOKBACK),
-                                                          trigger.start())]
+        starts = [w.start() for w in openers.finditer(text, max(pos, trigger.start() - LOOKBACK), trigger.start())]
         starts.append(trigger.start())
         for start in starts:
             m = grammar.match(text, start)
@@ -648,18 +670,24 @@ def _ordinal_grammar(lang: str) -> re.Pattern:
     else:
         digits = rf"(?P<d>{START}(?P<d_n>\d{{1,4}})(?P<d_w>st|nd|rd|th)(?!{L}))"
     roman = rf"(?P<r>(?P<r_n>{ROMAN})(?:-(?P<r_w>{L}+))?)"
-    return re.compile(rf"(?<!\w)(?=[\d{ROMAN_LETTERS}])(?:{digits}|{roman})", re.I)
+    # Roman numerals are capitals: the look-ahead ignores no case, so that the many words starting
+    # with i, c, d, m, х or і are not tried at all.
+    return re.compile(rf"(?<!\w)(?=(?-i:[\d{ROMAN_LETTERS}]))(?:{digits}|{roman})", re.I)
 
 
 _NEXT_WORD = re.compile(rf"[ \t]*(?:-[ \t]*)?({L}+)")
 
 
+@lru_cache(maxsize=None)
+def _date_units(lang: str) -> frozenset[str]:
+    words = _date_words(lang)
+    return frozenset(w for m in ("year", "century", "year.abbr", "century.abbr") for w in words.by_meaning.get(m, ()))
+
+
 def _is_date_unit(word: str | None, lang: str) -> bool:
     if not word:
         return False
-    words = _date_words(lang)
-    units = frozenset(w for m in ("year", "century", "year.abbr", "century.abbr")
-                      for w in words.by_meaning.get(m, ()))
+    units = _date_units(lang)
     if word.lower() in units:
         return True
     if lang == "kk":
