@@ -50,3 +50,16 @@ def test_stop_word_tables_do_not_overlap():
 def test_evidence_counts():
     found = evidence("Қазақстан мен Ресей")
     assert found.kk == 2 and found.ru == 0 and found.letters == 17
+
+
+def test_evidence_is_the_same_when_the_word_cache_starts_afresh(monkeypatch):
+    from yntymaq.text import langid
+
+    texts = ["Қазақстан мен Ресей", "Россия и Казахстан в ОИС", "The OIC and its members", "қазақ-орыс және",
+             "Ислам ынтымақтастығы ұйымы 1969 жылы құрылды"]
+    expected = [evidence(text) for text in texts]
+    monkeypatch.setattr(langid, "_WORD_CODES", {})
+    monkeypatch.setattr(langid, "_WORD_CODES_LIMIT", 4)  # fewer than the words of any one text
+    assert [evidence(text) for text in texts] == expected
+    assert len(langid._WORD_CODES) <= max(len(set(text.lower().split())) for text in texts)
+    assert evidence("Қазақстан мен Ресей") == (2, 0, 0, 17)
