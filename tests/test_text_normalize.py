@@ -1,5 +1,6 @@
 """Normalisation: mixed scripts, hyphenation and whitespace, and the exact map back to the original."""
 
+import importlib
 import unicodedata
 
 import pytest
@@ -96,6 +97,26 @@ def test_lookalike_table_pairs_latin_with_cyrillic():
         assert chr(code).isascii() or chr(code) in "əƏöÖ"
         assert "\u0400" <= cyrillic <= "\u04ff"
     assert fix_mixed_word("Бiзде") == "Бізде"
+
+
+@given(st.lists(st.sampled_from(["Бiздiң", "мəселе", "Kaзaқстан", "OIC", "ИЫҰ", "Islamic", "ынтымақ", "Tеhran",
+                                  "2011", " ", " ", ", ", "-", "\n"]), max_size=40))
+@settings(max_examples=200, deadline=None)
+def test_mixed_words_are_the_same_whichever_script_the_search_starts_from(pieces):
+    """The script the text has less of only makes the search faster: starting from either one fixes
+    the same words."""
+    module = importlib.import_module("yntymaq.text.normalize")  # the package's `normalize` is the function
+    text = "".join(pieces)
+    results = set()
+    original = module._transition_pattern
+    try:
+        for pattern in (module._CYRILLIC_NEXT_TO_LATIN, module._LATIN_NEXT_TO_CYRILLIC):
+            module._transition_pattern = lambda _text, pattern=pattern: pattern
+            results.add(module.fix_mixed_scripts(text))
+    finally:
+        module._transition_pattern = original
+    assert len(results) == 1
+    assert module.fix_mixed_scripts(text) in results
 
 
 def test_offsets_of_the_seed_map_back_to_the_characters_they_came_from(seed_texts):
