@@ -547,7 +547,7 @@ def test_the_words_a_trigger_needs_are_read_from_its_pattern(pattern, words):
 def test_the_document_time_is_its_latest_date_though_few_sentences_are_read(seed_texts):
     from pathlib import Path
 
-    from yntymaq.extract.document import _MAY_HOLD_DATES, _read_dates
+    from yntymaq.extract.document import MAY_HOLD_DATES, _read_dates
     from yntymaq.text.pipeline import analyse
 
     bench = Path(__file__).resolve().parent.parent / "bench"
@@ -555,10 +555,51 @@ def test_the_document_time_is_its_latest_date_though_few_sentences_are_read(seed
                                          for p in sorted(bench.glob("labelled/*.txt")) + sorted(bench.glob("eval/*/*.txt"))]
     skipped = 0
     for text in texts:
-        full = analyse(text, disable=("tokenize", "stems"), dates_if=_MAY_HOLD_DATES.search)
+        full = analyse(text, disable=("tokenize", "stems"), dates_if=MAY_HOLD_DATES.search)
         dated = [Date.parse(d["value"]) for s in full.sentences for d in s.dates if d.get("value")]
         latest = max(dated, key=lambda d: d.sort_key()) if dated else None
-        later = analyse(text, disable=("tokenize", "stems"), dates_if=_MAY_HOLD_DATES.search, dates_later=True)
+        later = analyse(text, disable=("tokenize", "stems"), dates_if=MAY_HOLD_DATES.search, dates_later=True)
         assert _read_dates(later.sentences, [{} for _ in later.sentences], {}) == latest
         skipped += sum(s.scanned is not None for s in later.sentences)
     assert skipped > 10  # some sentences were never read for dates
+
+
+def test_which_sentences_may_hold_dates_is_the_plain_rule():
+    """A digit, or a Roman numeral of up to six letters standing as a word, however it is written."""
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from yntymaq.extract.document import MAY_HOLD_DATES
+
+    plain = re.compile(r"\d|\b[IVXLХІ]{1,6}\b")
+
+    @given(st.text(alphabet="IVXLХІiхa1б -.", max_size=30))
+    @settings(max_examples=500, deadline=None)
+    def same(text):
+        assert bool(MAY_HOLD_DATES.search(text)) == bool(plain.search(text)), text
+
+    same()
+    assert MAY_HOLD_DATES.search("ХХ ғасыр") and not MAY_HOLD_DATES.search("ХХІІІІІІ ғасыр Іс")
+
+
+def test_rules_are_spared_only_sentences_they_state_nothing_of(seed_texts, shipped_kb, monkeypatch):
+    """A rule declared to need some triggers finds the same claims when it is given every sentence."""
+    from pathlib import Path
+
+    from yntymaq.extract import claims as claims_module
+    from yntymaq.extract import document as document_module
+
+    bench = Path(__file__).resolve().parent.parent / "bench"
+    texts = list(seed_texts.values()) + [p.read_text(encoding="utf-8").replace("‖", "")
+                                         for p in sorted(bench.glob("labelled/*.txt")) + sorted(bench.glob("eval/*/*.txt"))]
+    assert len(claims_module.RULE_TRIGGERS) >= 10
+
+    def claims_of(text):
+        return [(c.rule, c.fact, c.span.start, c.span.end) for c in extract(text, shipped_kb).claims]
+
+    gated = [claims_of(text) for text in texts]
+    monkeypatch.setattr(document_module, "RULE_TRIGGERS", {})
+    assert [claims_of(text) for text in texts] == gated
+    assert sum(map(len, gated)) > 200

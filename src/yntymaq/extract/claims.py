@@ -734,11 +734,16 @@ def meeting_refs(sent: Sentence) -> list[Found]:
 
 Rule = Callable[[Sentence], Iterator[Claim]]
 RULES: list[tuple[str, Rule]] = []
+RULE_TRIGGERS: dict[str, frozenset[str]] = {}
+"""For a rule that states nothing without one of some triggers, those triggers: a sentence without
+any of them is not given to it (most sentences with a trigger have one or two)."""
 
 
-def rule(name: str):
+def rule(name: str, *, triggers: tuple[str, ...] = ()):
     def register(fn: Rule) -> Rule:
         RULES.append((name, fn))
+        if triggers:
+            RULE_TRIGGERS[name] = frozenset(triggers)
         return fn
     return register
 
@@ -764,7 +769,7 @@ def _joins_organisation(sent: Sentence, trig: Found, lo: int, hi: int) -> bool:
     return any(d.start == at for d in sent.dates)
 
 
-@rule("member_of.v2")
+@rule("member_of.v2", triggers=("member", "member_weak"))
 def membership(sent: Sentence) -> Iterator[Claim]:
     """A state joined (or was admitted to, or is a member of) the organisation, maybe with a date; a
     list of states shares the trigger, and `, Guyana in 1998` after it repeats it."""
@@ -796,7 +801,7 @@ def membership(sent: Sentence) -> Iterator[Claim]:
                              start=year.value["start"], qualifiers={"status": "member"})
 
 
-@rule("observer.v2")
+@rule("observer.v2", triggers=("observer",))
 def observers(sent: Sentence) -> Iterator[Claim]:
     """States listed as observers (Ресей, Босния және Герцеговина, Тайланд бақылаушы ретінде; observer
     states: Bosnia and Herzegovina (since 1994), Thailand (1998)), each with the year it is given."""
@@ -832,7 +837,7 @@ def observers(sent: Sentence) -> Iterator[Claim]:
                                  start=year.value["start"], qualifiers={"status": "observer"})
 
 
-@rule("member_status.v1")
+@rule("member_status.v1", triggers=("suspended", "restored"))
 def suspension(sent: Sentence) -> Iterator[Claim]:
     """A membership suspended (тоқтатылды, приостановлено, suspended) or restored (қалпына келтірді,
     восстановлено, restored): the state's status from that date."""
@@ -853,7 +858,7 @@ def suspension(sent: Sentence) -> Iterator[Claim]:
                              start=_date(date)[0], qualifiers={"status": status})
 
 
-@rule("member_count.v2")
+@rule("member_count.v2", triggers=("count_members", "count_observers"))
 def member_count(sent: Sentence) -> Iterator[Claim]:
     """`57 мүше мемлекет`, `насчитывает 57 членов`, `counted 54 member states`: a count, dated only by
     a date of its own (not `founded in 1969, now counts 57`) and never when it says `now`."""
@@ -878,7 +883,7 @@ def member_count(sent: Sentence) -> Iterator[Claim]:
                              value=str(number.value), start=start, qualifiers={"status": status})
 
 
-@rule("founded.v2")
+@rule("founded.v2", triggers=("founded",))
 def founded(sent: Sentence) -> Iterator[Claim]:
     """When and where a body was founded; the date and the place are the trigger's own (not those of
     `is headquartered in Casablanca` after it)."""
@@ -902,7 +907,7 @@ def _pronoun_start(sent: Sentence) -> bool:
     return bool(triggers(sent.lang).get("pronoun") and triggers(sent.lang)["pronoun"].match(sent.low))
 
 
-@rule("named.v1")
+@rule("named.v1", triggers=("named",))
 def renamed(sent: Sentence) -> Iterator[Claim]:
     """A name and when it held: `2011 жылғы 28 маусымға дейін ... Ислам конференциясы ұйымы деп аталды`."""
     for trig in sent.triggers.get("named", []):
@@ -965,7 +970,7 @@ def name_until(sent: Sentence) -> Iterator[Claim]:
                              end=date.value["start"], qualifiers={"lang": sent.lang})
 
 
-@rule("headquartered_in.v2")
+@rule("headquartered_in.v2", triggers=("headquarters",))
 def headquarters(sent: Sentence) -> Iterator[Claim]:
     """The city of a body's seat; a spaced dash is a copula here (Жидда қаласы – ИЫҰ штаб-пәтері
     орналасқан орын), and `ICESCO is based in Rabat, SESRIC in Ankara` repeats the verb."""
@@ -986,7 +991,7 @@ def headquarters(sent: Sentence) -> Iterator[Claim]:
                 yield sent.claim("headquartered_in.v2", subject=body.value, predicate="headquartered_in", object=city.value)
 
 
-@rule("term_of_office.v1")
+@rule("term_of_office.v1", triggers=("term",))
 def term(sent: Sentence) -> Iterator[Claim]:
     for trig in sent.triggers.get("term", []):
         number = next((n for n in sent.numbers if trig.start <= n.start < trig.end), None)
@@ -1088,7 +1093,7 @@ def _country_beside(sent: Sentence, place: Found) -> str | None:
     return None
 
 
-@rule("hosted_by.v2")
+@rule("hosted_by.v2", triggers=("host",))
 def hosts(sent: Sentence) -> Iterator[Claim]:
     """A state that hosted a meeting: `Сессияны Қазақстан қабылдап отыр`, `hosted the 38th session`,
     `As the host country, Kazakhstan ...`, `Принимающей стороной выступил Казахстан`."""
@@ -1106,7 +1111,7 @@ def hosts(sent: Sentence) -> Iterator[Claim]:
         yield sent.claim("hosted_by.v2", subject=meeting.value, predicate="hosted_by", object=host.value)
 
 
-@rule("chaired_by.v2")
+@rule("chaired_by.v2", triggers=("chair", "handover"))
 def chairs(sent: Sentence) -> Iterator[Claim]:
     """Who chaired a body, and handovers (`төрағалығын Джибутиге берді`, `Тәжікстаннан Қазақстанға
     өтті`, `passed the chair to`): the receiver's chair starts and the giver's ends at the handover's
@@ -1230,7 +1235,7 @@ def _demonym_states(sent: Sentence) -> list[Found]:
     return found
 
 
-@rule("participated_in.v2")
+@rule("participated_in.v2", triggers=("participated",))
 def participation(sent: Sentence) -> Iterator[Claim]:
     """A state's delegation took part in meetings (`делегациясы ... қатысты`, `принимала участие в`,
     `attended`, `Делегацию Казахстана возглавлял`, `a Kazakh delegation`); `from the 24th to the 33rd`
@@ -1277,7 +1282,7 @@ def _between(kb: KB, first: str, second: str) -> list[str]:
     return [f"{a[0]}/{n}" for n in range(int(a[1]) + 1, int(b[1])) if f"{a[0]}/{n}" in kb.entities]
 
 
-@rule("adopted_at.v2")
+@rule("adopted_at.v2", triggers=("adopted",))
 def adoption(sent: Sentence) -> Iterator[Claim]:
     """A document adopted at a meeting. A document named by its common noun only (the Charter, новый
     Устав, the resolution) is the one of that noun the knowledge base says the meeting adopted; the
