@@ -105,9 +105,14 @@ class Discourse:
                 self.body = item.value
             elif item.kind == EntityType.OFFICE.value:
                 self.office, self.office_sentence = item.value, sent.index
-        office = _office_phrase(sent)
+        self.read_plain(sent.index, sent.lang, sent.low, sent.kb)
+
+    def read_plain(self, index: int, lang: str, low: str, kb: KB) -> None:
+        """Take in a sentence that names nothing: only a phrase for an office (руководил генеральным
+        секретариатом) may be pointed back to later."""
+        office = _office_phrase_in(lang, low, kb)
         if office:
-            self.office, self.office_sentence = office, sent.index
+            self.office, self.office_sentence = office, index
 
 
 @dataclass
@@ -649,8 +654,12 @@ def _states_as_places(sent: Sentence, lo: int, hi: int) -> list[Found]:
 
 
 def _office_phrase(sent: Sentence) -> str | None:
-    for office, pattern in _office_phrases(sent.lang):
-        if pattern.search(sent.low) and office in sent.kb.entities:
+    return _office_phrase_in(sent.lang, sent.low, sent.kb)
+
+
+def _office_phrase_in(lang: str, low: str, kb: KB) -> str | None:
+    for office, pattern in _office_phrases(lang):
+        if pattern.search(low) and office in kb.entities:
             return office
     return None
 

@@ -95,6 +95,11 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
     for i, s in enumerate(document.sentences):
         sent_lang = langs[i]
         low = doc_low[s.start:s.end]
+        if not found_triggers[i] and i not in by_sentence and not s.ordinals:
+            # most sentences: nothing named, no trigger, no ordinal — no claim, and nothing for
+            # the sentences after to point back to but a phrase for an office
+            discourse.read_plain(i, sent_lang, low, kb)
+            continue
         dates = [f for f in map(_date_found, s.dates) if f is not None]
         sentence = Sentence(doc, i, s.start, s.end, s.text, low, sent_lang, by_sentence.get(i, []), dates, [],
                             topic, doc_time, kb, triggers=found_triggers[i], discourse=discourse)
