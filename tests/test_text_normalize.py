@@ -216,3 +216,9 @@ def test_offset_map_of_a_deletion():
     assert [omap.to_original(i) for i in range(8)] == [0, 1, 2, 6, 7, 8, 9, 10]
     assert omap.to_original_end(3) == 3
     assert omap.delta(0, 3) == 0 and omap.delta(3, 8) == 3 and omap.delta(2, 4) is None
+
+
+def test_a_word_broken_after_a_letter_with_a_mark_not_yet_composed_is_joined():
+    once = normalize("a\u0306-\ra")  # ă written as a and a combining breve, then a hyphen at a line's end
+    assert once.text == "ăa" == normalize(once.text).text
+    assert once.map.span(0, 2) == (0, 5)

@@ -300,6 +300,8 @@ def _edits(text: str, *, compose: bool = False) -> list[tuple[int, int, str]]:
             before = start
             while before > 0 and text[before - 1] in _SPACE_LIKE and text[before - 1] != " ":
                 before -= 1  # invisible characters before the hyphen
+            while before > 1 and unicodedata.combining(text[before - 1]):
+                before -= 1  # the marks of a letter not yet composed with it (a + ̆ is ă)
             if before == 0 or not text[before - 1].isalpha():
                 continue
             gap = m.group()
