@@ -581,3 +581,15 @@ def test_the_grammar_is_tried_only_where_a_date_may_start(seed_texts, monkeypatc
     monkeypatch.setattr(dates, "_openers", lambda lang: re.compile(r"(?<!\w)(?=\w)"))
     assert [find_dates(text, lang) for text, lang in cases] == found
     assert sum(map(len, found)) > 100
+
+
+@given(st.text(alphabet="IVXLCDMХІ1234 aбәxi-.,", max_size=24))
+@settings(max_examples=400, deadline=None)
+def test_the_numbers_a_date_is_looked_for_around_are_the_plain_rule(text):
+    """Runs of digits, and runs of Roman-numeral letters standing as words, however written."""
+    import re
+
+    from yntymaq.text import dates
+
+    plain = re.compile(rf"\d+|(?<!{dates.L})[{dates.ROMAN_LETTERS}]+(?!{dates.L})")
+    assert [m.span() for m in dates._TRIGGER.finditer(text)] == [m.span() for m in plain.finditer(text)]

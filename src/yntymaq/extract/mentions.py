@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, compress, count
-from operator import add
+from operator import add, getitem
 
 from yntymaq.errors import BadInput
 from yntymaq.vocab import Entity, EntityType, Mention, meeting_id
@@ -297,7 +297,11 @@ class EntityLinker:
         self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), implementation=ahocorasick_rs.Implementation.DFA)
         self._automaton_values = [((len(key) + 1) // 2, tuple(entries)) for key, entries in patterns.items()]
         self._longest_name = max(((len(key) + 1) // 2 for key in patterns), default=1)  # in words
-        self._keys = [chr(_BASE + i) for i in range(len(self._word_text))] + [_UNKNOWN]  # [-1] is unknown
+        keys = [chr(_BASE + i) for i in range(len(self._word_text))] + [_UNKNOWN]  # [-1] is unknown
+        # each key after each separator, by the kind of gap: a word's two characters of the stream are
+        # then one look-up
+        after = {sep: [sep + key for key in keys] for sep in set(_SEPARATORS)}
+        self._stream_pairs = [after[sep] for sep in _SEPARATORS]
         self._anchors = {lexeme for lexeme, role in self._roles.items() if role in ("summit", "cfm", "session")}
         self._body_words = frozenset(lexeme for lexeme, role in self._roles.items() if role in ("summit", "cfm"))
         # What a misspelt word is compared with: to start a name, the forms of the words names start
@@ -645,7 +649,7 @@ class EntityLinker:
 
     def _stream(self, lexemes: list[int], gaps: list[int]) -> str:
         """One character per word (its lexeme, or unknown), each after the character of its gap."""
-        return "".join(map(add, map(_SEPARATORS.__getitem__, gaps), map(self._keys.__getitem__, lexemes)))
+        return "".join(map(getitem, map(self._stream_pairs.__getitem__, gaps), lexemes))
 
     def _match_names(self, toks: _Tokens, norm: str, stream: str, mode: str,
                      fuzzy: dict[int, tuple[int, float]] | None) -> tuple[list[_Candidate], dict]:

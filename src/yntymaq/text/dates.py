@@ -577,7 +577,9 @@ def _merge(reads: list[_Read], text: str, lang: str) -> list[DateMention]:
     return out
 
 
-_TRIGGER = re.compile(rf"\d+|(?<!{L})[{ROMAN_LETTERS}]+(?!{L})")  # a Roman numeral is a word of its own
+_TRIGGER = re.compile(rf"[\d{ROMAN_LETTERS}](?:(?<=\d)\d*|(?<!{L}[{ROMAN_LETTERS}])[{ROMAN_LETTERS}]*(?!{L}))")
+"""A run of digits, or of Roman-numeral letters standing as a word: `\\d+|(?<!L)[IVX...]+(?!L)`, written
+to open with one class of characters, which the search skips to at C speed."""
 LOOKBACK = 30  # characters before a number where a date may start (until September 25, после 28 июня)
 
 
