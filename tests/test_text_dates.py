@@ -593,3 +593,19 @@ def test_the_numbers_a_date_is_looked_for_around_are_the_plain_rule(text):
 
     plain = re.compile(rf"\d+|(?<!{dates.L})[{dates.ROMAN_LETTERS}]+(?!{dates.L})")
     assert [m.span() for m in dates._TRIGGER.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(st.lists(st.sampled_from(["ғасыр", "ғ", "century", "Centuries", "XX", "І", "а", "x", " ", "-", "1", "."]),
+                max_size=12).map("".join), st.sampled_from(["kk", "en"]))
+@settings(max_examples=300, deadline=None)
+def test_a_century_or_roman_word_is_found_as_the_plain_rule_finds_it(text, lang):
+    import re
+
+    from yntymaq.text import dates
+
+    words = dates._date_words(lang)
+    century = [w for m in ("century", "century.abbr") for w in words.by_meaning.get(m, ())]
+    plain_century = re.compile(rf"(?<!{dates.L})(?:{dates._alternation(century)})", re.I)
+    plain_roman = re.compile(rf"(?<!{dates.L})[{dates.ROMAN_LETTERS}]+(?!{dates.L})")
+    assert dates._names_century(text, lang) == bool(plain_century.search(text))
+    assert bool(dates._ROMAN_WORD.search(text)) == bool(plain_roman.search(text))

@@ -616,15 +616,24 @@ def find_dates(text: str, lang: str, *, context_year: int | None = None) -> list
     return _merge(reads, text, lang)
 
 
-_ROMAN_WORD = re.compile(rf"(?<!{L})[{ROMAN_LETTERS}]+(?!{L})")
+_ROMAN_WORD = re.compile(rf"[{ROMAN_LETTERS}](?<!{L}[{ROMAN_LETTERS}])[{ROMAN_LETTERS}]*(?!{L})")
+"""A word of Roman-numeral letters (`(?<!L)[IVX...]+(?!L)`), opening with one class of characters, which
+the search skips to at C speed."""
 _DIGIT_RUN = re.compile(r"\d+")
+_LETTER = re.compile(L)
 
 
 @lru_cache(maxsize=None)
-def _century_word(lang: str) -> re.Pattern:
+def _century_words(lang: str) -> re.Pattern:
+    """The words for a century, anywhere (`_names_century` checks that one starts a word): a search
+    opening with a look-behind would try every character."""
     words = _date_words(lang)
     found = [w for m in ("century", "century.abbr") for w in words.by_meaning.get(m, ())]
-    return re.compile(rf"(?<!{L})(?:{_alternation(found)})", re.I)
+    return re.compile(f"(?:{_alternation(found)})", re.I)
+
+
+def _names_century(text: str, lang: str) -> bool:
+    return any(m.start() == 0 or not _LETTER.match(text, m.start() - 1) for m in _century_words(lang).finditer(text))
 
 
 def latest_year_bound(text: str, lang: str) -> int | None:
@@ -633,7 +642,7 @@ def latest_year_bound(text: str, lang: str) -> int | None:
     (XX ғасыр; and in Kazakh and English also 20-ғасыр, the 20th century). Lets a caller that only
     wants the latest date of many texts read the dates of few of them."""
     _check_lang(lang)
-    if _ROMAN_WORD.search(text) or lang != "ru" and _century_word(lang).search(text):
+    if _ROMAN_WORD.search(text) or lang != "ru" and _names_century(text, lang):
         return None  # a Russian century is always written in Roman numerals (the grammar above)
     runs = _DIGIT_RUN.findall(text)
     if any(len(run) > 4 for run in runs):
