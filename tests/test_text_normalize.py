@@ -112,7 +112,7 @@ def test_mixed_words_are_the_same_whichever_script_the_search_starts_from(pieces
     try:
         for pattern in (module._CYRILLIC_NEXT_TO_LATIN, module._LATIN_NEXT_TO_CYRILLIC):
             module._transition_pattern = lambda _text, pattern=pattern: pattern
-            results.add(module.fix_mixed_scripts(text))
+            results.add(module._fix_mixed_scripts(text))  # not the remembering front, which would not look again
     finally:
         module._transition_pattern = original
     assert len(results) == 1
@@ -222,3 +222,11 @@ def test_a_word_broken_after_a_letter_with_a_mark_not_yet_composed_is_joined():
     once = normalize("a\u0306-\ra")  # ă written as a and a combining breve, then a hyphen at a line's end
     assert once.text == "ăa" == normalize(once.text).text
     assert once.map.span(0, 2) == (0, 5)
+
+
+def test_fixing_scripts_remembers_only_the_text_it_was_given_last():
+    from yntymaq.text.normalize import fix_mixed_scripts
+
+    assert fix_mixed_scripts("Бiздiң") == "Біздің"
+    assert fix_mixed_scripts("мəселе") == "мәселе"  # another text: worked out, not the one remembered
+    assert fix_mixed_scripts("Бiздiң") == "Біздің"

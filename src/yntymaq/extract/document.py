@@ -77,7 +77,8 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
     for m in sorted(found, key=lambda m: m.start):
         while index + 1 < len(spans) and m.start >= spans[index][1]:
             index += 1
-        mentions.append(Mention(m.start, m.end, m.text, m.entity, m.candidates, m.score, m.rule, index))
+        mentions.append(m if m.sentence == index else
+                        Mention(m.start, m.end, m.text, m.entity, m.candidates, m.score, m.rule, index))
         entity = kb.entities.get(m.entity) if m.entity else None
         if entity is not None:
             by_sentence.setdefault(index, []).append(Found(m.start, m.end, entity.type.value, entity.id, m.text))

@@ -237,8 +237,23 @@ def _transition_pattern(text: str) -> re.Pattern[str]:
     return _CYRILLIC_NEXT_TO_LATIN if 4 * beyond_ascii < len(sample) else _LATIN_NEXT_TO_CYRILLIC
 
 
+_last_fixed: tuple[str, str] | None = None
+"""The last text `fix_mixed_scripts` was given and what it gave: a document is fixed as a step of
+`normalize` and again, as written, to fold it (the two are the same text when it needed no repair)."""
+
+
 def fix_mixed_scripts(text: str) -> str:
     """Every word that mixes Latin and Cyrillic letters, put into one script (same length)."""
+    global _last_fixed
+    last = _last_fixed
+    if last is not None and last[0] == text:
+        return last[1]
+    fixed = _fix_mixed_scripts(text)
+    _last_fixed = (text, fixed)
+    return fixed
+
+
+def _fix_mixed_scripts(text: str) -> str:
     transition = _transition_pattern(text)
     if transition.search(text) is None:
         return text
