@@ -237,20 +237,12 @@ def _transition_pattern(text: str) -> re.Pattern[str]:
     return _CYRILLIC_NEXT_TO_LATIN if 4 * beyond_ascii < len(sample) else _LATIN_NEXT_TO_CYRILLIC
 
 
-_last_fixed: tuple[str, str] | None = None
-"""The last text `fix_mixed_scripts` was given and what it gave: a document is fixed as a step of
-`normalize` and again, as written, to fold it (the two are the same text when it needed no repair)."""
-
-
+# The last text only: a document is fixed as a step of `normalize` and again, as written, to fold it,
+# and the two are the same text when it needed no other repair.
+@lru_cache(maxsize=1)
 def fix_mixed_scripts(text: str) -> str:
     """Every word that mixes Latin and Cyrillic letters, put into one script (same length)."""
-    global _last_fixed
-    last = _last_fixed
-    if last is not None and last[0] == text:
-        return last[1]
-    fixed = _fix_mixed_scripts(text)
-    _last_fixed = (text, fixed)
-    return fixed
+    return _fix_mixed_scripts(text)
 
 
 def _fix_mixed_scripts(text: str) -> str:
@@ -430,20 +422,12 @@ def _chain(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:
     return OffsetMap(tuple(norm), tuple(orig), tuple(span_end), outer.norm_length, inner.orig_length)
 
 
-_last: tuple[str, Normalized] | None = None
-"""The text normalised last and the result: a document is normalised by the pipeline and again by
-whatever reads it next (the entity linker), and both want the same answer."""
-
-
+# The last text only: a document is normalised by the pipeline and again by whatever reads it next
+# (the entity linker), and both want the same answer.
+@lru_cache(maxsize=1)
 def normalize(text: str) -> Normalized:
     """Repair `text` and keep the way back (see the module's notes for what is repaired)."""
-    global _last
-    last = _last
-    if last is not None and last[0] == text:
-        return last[1]
-    found = _normalize(text)
-    _last = (text, found)
-    return found
+    return _normalize(text)
 
 
 def _normalize(text: str) -> Normalized:
