@@ -287,3 +287,23 @@ def test_the_scorer_gives_an_exact_extractor_full_marks_and_holds_dates_to_their
     by_predicate = bench.tallies(bench.score_run(labels, wrong))["predicate"]
     assert by_predicate["held_in"].precision == 0.0 and by_predicate["held_in"].recall == 0.0
     assert by_predicate["member_of"].f1 == 1.0
+
+
+def test_the_throughput_run_reads_every_file_once_a_pass_and_counts_the_fastest_pass(tmp_path):
+    bench = _load_bench()
+    read = []
+
+    class Processed:
+        claims = [object(), object()]
+
+    def process_file(path, kb):
+        read.append(path.name)
+        return Processed()
+
+    items = [("a.txt", "Қазақстан " * 50), ("b.txt", "OIC " * 80)]
+    run = bench.run_corpus(process_file, None, tmp_path / "corpus", items, 3000, 60.0, passes=3)
+    files = sorted(p.name for p in (tmp_path / "corpus").iterdir())
+    assert run["corpus_files"] == len(files) >= 2 and run["complete"]
+    assert sorted(read[1:]) == sorted(files * 3)  # the first read only warms up
+    assert len(run["passes"]) == 3 and run["mb_per_s"] == max(run["passes"])
+    assert run["claims"] == 2 * len(files) and len(run["reference_ms"]) == 3
