@@ -603,3 +603,23 @@ def test_rules_are_spared_only_sentences_they_state_nothing_of(seed_texts, shipp
     monkeypatch.setattr(document_module, "RULE_TRIGGERS", {})
     assert [claims_of(text) for text in texts] == gated
     assert sum(map(len, gated)) > 200
+
+
+@pytest.mark.parametrize("dashes", [True, False])
+def test_a_clause_runs_between_the_breaks_around_an_offset(dashes):
+    import re
+
+    from yntymaq.extract.claims import Sentence
+
+    text = "Ұйым құрылды; штаб-пәтері – Жидда: 57 мүше - және бақылаушылар"
+    sent = Sentence("d", 0, 100, 100 + len(text), text, text.lower(), "kk", [], [], [], None, None, None)
+    breaks = re.compile(r"[;:]|\s[–—-]\s" if dashes else r"[;:]")
+    for at in range(100, 100 + len(text) + 1):
+        lo, hi = 100, 100 + len(text)
+        for m in breaks.finditer(text):
+            if 100 + m.start() < at:
+                lo = 100 + m.end()
+            else:
+                hi = 100 + m.start()
+                break
+        assert sent.clause_of(at, dashes=dashes) == (lo, hi), at

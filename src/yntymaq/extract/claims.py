@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -139,6 +139,7 @@ class Sentence:
     at: Date | None = None  # the time the sentence's claims speak of, when they give none themselves
     _owners: dict = field(default_factory=dict, repr=False)
     _by_kind: tuple | None = field(default=None, repr=False)
+    _breaks: dict = field(default_factory=dict, repr=False)  # dashes? → (starts, ends) of the clause breaks
 
     def entities(self, *types: EntityType, lo: int | None = None, hi: int | None = None) -> list[Found]:
         if len(types) == 1:  # the common case, by far: one kind, looked up rather than filtered
@@ -177,15 +178,13 @@ class Sentence:
     def clause_of(self, at: int, *, dashes: bool = True) -> tuple[int, int]:
         """The clause around an offset: between the nearest breaks (; : and, unless `dashes` is
         False, a spaced dash — which in a definition is a copula: Жидда қаласы – штаб-пәтер)."""
-        lo, hi = self.start, self.end
-        for m in (_CLAUSE_BREAK if dashes else _STRONG_BREAK).finditer(self.text):
-            pos = self.start + m.start()
-            if pos < at:
-                lo = self.start + m.end()
-            elif pos >= at:
-                hi = pos
-                break
-        return lo, hi
+        breaks = self._breaks.get(dashes)
+        if breaks is None:  # the rules ask again and again: the breaks are found once
+            found = [m.span() for m in (_CLAUSE_BREAK if dashes else _STRONG_BREAK).finditer(self.text)]
+            breaks = self._breaks[dashes] = ([self.start + a for a, _ in found], [self.start + b for _, b in found])
+        starts, ends = breaks
+        k = bisect_left(starts, at)  # the breaks before `at` and the first at or after it
+        return (ends[k - 1] if k else self.start), (starts[k] if k < len(starts) else self.end)
 
     def clause_with_list(self, at: int, end: int) -> tuple[int, int]:
         """The clause around a trigger ending at `end`, run on over a colon that introduces a list
@@ -337,7 +336,8 @@ def _word_finder(lang: str):
     if not by_word:
         return None
     words = list(by_word)
-    return ahocorasick_rs.AhoCorasick(words), [tuple(sorted(by_word[word])) for word in words]
+    automaton = ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA)
+    return automaton, [tuple(sorted(by_word[word])) for word in words]
 
 
 @lru_cache(maxsize=None)

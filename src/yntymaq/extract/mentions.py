@@ -154,6 +154,7 @@ def _fold_yo(text: str) -> str:
     return text.replace("ё", "е").replace("Ё", "Е")
 
 
+@lru_cache(maxsize=4096)  # the same names come back in text after text
 def _fold_name(text: str) -> str:
     """Case, ё and punctuation folded away: for telling an exact mention from an inflected one."""
     return " ".join(w for w in _SPLIT.split(_fold_yo(text).lower())[::2] if w)
