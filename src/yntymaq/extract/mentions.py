@@ -104,7 +104,6 @@ _TIGHT, _HYPHEN, _APOSTROPHE, _SOFT, _DOT, _BREAK = range(6)
 may hold (a comma, a colon, an ampersand); a full stop inside a sentence (after an abbreviation:
 г. Джибути); something no name runs over (a bracket, a quote, a blank line, a sentence end)."""
 _ATTACHING_GAPS = frozenset({_HYPHEN, _APOSTROPHE})  # a suffix after them may belong to the word before
-_BASE = 0x10000
 _UNKNOWN = "\x01"
 _SEPARATORS = (" ", " ", " ", " ", "|", "|")
 """The character before each word's key in the stream, by the kind of gap before the word: the
@@ -279,26 +278,29 @@ class EntityLinker:
         for word, side, means in contexts:
             self._context.setdefault(self._lexeme_of_word(word), []).append((side, means))
 
-        patterns: dict[str, list[_Name]] = {}
+        by_lexemes: dict[tuple[int, ...], list[_Name]] = {}
         starters: set[int] = set()  # lexemes a name starts with
         successors: dict[int, set[int]] = {}  # lexemes a name goes on with after a lexeme
         for entity, name, words in names:
-            lexemes = [self._lexeme_of_word(w) for w in words]
+            lexemes = tuple(self._lexeme_of_word(w) for w in words)
             starters.add(lexemes[0])
             for before, after in zip(lexemes, lexemes[1:]):
                 successors.setdefault(before, set()).add(after)
-            key = " ".join(chr(_BASE + lexeme) for lexeme in lexemes)
             entry = _Name(entity, _fold_name(name), name.lstrip()[:1].isupper() and not self._is_cased(words[0]),
                           len(words) == 1 and words[0].lower() in self._common)
-            bucket = patterns.setdefault(key, [])
+            bucket = by_lexemes.setdefault(lexemes, [])
             if entry not in bucket:
                 bucket.append(entry)
+        # Each word's key is one character: below the surrogates when there are few enough words, so
+        # that the stream is a narrow string, which the automaton reads faster.
+        base = 0x100 if 0x100 + len(self._word_text) < 0xD800 else 0x10000
+        keys = [chr(base + i) for i in range(len(self._word_text))] + [_UNKNOWN]  # [-1] is unknown
+        patterns = {" ".join(keys[lexeme] for lexeme in lexemes): entries for lexemes, entries in by_lexemes.items()}
         # A DFA: the stream is mostly unknown words, and a DFA reads each at the same small cost
         # however many names start at the root.
         self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), implementation=ahocorasick_rs.Implementation.DFA)
         self._automaton_values = [((len(key) + 1) // 2, tuple(entries)) for key, entries in patterns.items()]
         self._longest_name = max(((len(key) + 1) // 2 for key in patterns), default=1)  # in words
-        keys = [chr(_BASE + i) for i in range(len(self._word_text))] + [_UNKNOWN]  # [-1] is unknown
         # each key after each separator, by the kind of gap: a word's two characters of the stream are
         # then one look-up
         after = {sep: [sep + key for key in keys] for sep in set(_SEPARATORS)}
