@@ -235,6 +235,7 @@ class EntityLinker:
         self._parent: list[int] = []
         self._caches: dict[tuple[str, str], dict[str, int]] = {}
         self._fuzzy_cache: dict[tuple[str, tuple[str, int, str]], tuple[int, float]] = {}
+        self._fuzzy_best: dict[tuple[str, int, str], tuple[int, float]] = {}  # (word, lexeme before, lang) → best
         self._attach_cache: dict[tuple[str, str], bool] = {}
         self._gap_cache: dict[str, int] = {}
 
@@ -640,7 +641,7 @@ class EntityLinker:
         if len(cache) > CACHE_LIMIT:  # a long-running process reading a large corpus: start afresh
             # (new dictionaries, so that a search running in another thread keeps its own)
             cache = self._caches[(lang, mode)] = {}
-            self._fuzzy_cache = {}
+            self._fuzzy_cache, self._fuzzy_best = {}, {}
         for word in set(words).difference(cache):
             cache[word] = self._lookup(word, _method(word, lang), mode)
         lexemes = list(map(cache.__getitem__, words))
@@ -730,29 +731,39 @@ class EntityLinker:
         words that follow that one in some name."""
         found: dict[int, tuple[int, float]] = {}
         words, lexemes, gaps = toks.words, toks.lexemes, toks.gaps
-        successors, stop, cache, pools = self._successors, _stopwords(), self._fuzzy_cache, self._pools
+        successors = self._successors
         before_lexemes = [-1] + lexemes[:-1]
         candidates = [i for i, (word, lexeme, before) in enumerate(zip(words, lexemes, before_lexemes))
                       if lexeme < 0 and len(word) >= FUZZY_MIN_LETTERS and (word[0].isupper() or before in successors)]
+        best_of = self._fuzzy_best
         for i in candidates:
             word = words[i]
             before = before_lexemes[i] if gaps[i] < _DOT else -1
-            if not word.isalpha() or word.isupper() or word.lower() in stop:
-                continue
-            method = _method(word, lang)
-            best = (-1, 0.0)
-            for pool in ((method, -1, word[0].lower()) if word[0].isupper() else None, (method, before, "")):
-                if pool not in pools:
-                    continue
-                key = (word, pool)
-                hit = cache.get(key)
-                if hit is None:
-                    hit = cache[key] = self._fuzzy_lookup(word, method, pools[pool])
-                if hit[1] > best[1]:
-                    best = hit
+            key = (word, before, lang)
+            best = best_of.get(key)
+            if best is None:
+                best = best_of[key] = self._fuzzy_best_for(word, before, lang)
             if best[0] >= 0:
                 found[i] = best
         return found
+
+    def _fuzzy_best_for(self, word: str, before: int, lang: str) -> tuple[int, float]:
+        """The name word `word` is most like, after a word of lexeme `before` (-1: none), or (-1, 0)."""
+        if not word.isalpha() or word.isupper() or word.lower() in _stopwords():
+            return -1, 0.0
+        cache, pools = self._fuzzy_cache, self._pools
+        method = _method(word, lang)
+        best = (-1, 0.0)
+        for pool in ((method, -1, word[0].lower()) if word[0].isupper() else None, (method, before, "")):
+            if pool not in pools:
+                continue
+            key = (word, pool)
+            hit = cache.get(key)
+            if hit is None:
+                hit = cache[key] = self._fuzzy_lookup(word, method, pools[pool])
+            if hit[1] > best[1]:
+                best = hit
+        return best
 
     def _fuzzy_lookup(self, word: str, method: str, pool: tuple[list[str], list[int]]) -> tuple[int, float]:
         """The lexeme of the pool whose form is most like `word` or one of its stems, and the
