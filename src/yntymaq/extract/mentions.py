@@ -811,15 +811,13 @@ class EntityLinker:
         if not (word[0].isdigit() or word.isupper() and all(ch in _ROMAN_LETTERS for ch in word)
                 or toks.lexemes[j] < 0 and word.isalpha() and _may_be_number_word(word.lower(), lang)):
             return None
-        from yntymaq.text.dates import find_ordinals
-
         first = j
         while first > 0 and j - first < 3 and toks.tight(first):
             first -= 1
         window = toks.starts[first]
-        for ordinal in find_ordinals(norm[window:toks.ends[j + 1]], lang):
-            if toks.ends[j] <= window + ordinal.end <= toks.starts[j + 1]:
-                return ordinal.value, bisect_right(toks.starts, window + ordinal.start) - 1
+        for value, start, end in _ordinals_in(norm[window:toks.ends[j + 1]], lang):
+            if toks.ends[j] <= window + end <= toks.starts[j + 1]:
+                return value, bisect_right(toks.starts, window + start) - 1
         return None
 
     def _meetings(self, toks: _Tokens, norm: str, lang: str, linked: dict[int, tuple[int, str]]) -> list[_Candidate]:
@@ -953,6 +951,14 @@ class EntityLinker:
                     return means
             break
         return None
+
+
+@lru_cache(maxsize=4096)  # the same few words around an ordinal come back in text after text
+def _ordinals_in(window: str, lang: str) -> tuple[tuple[int, int, int], ...]:
+    """(value, start, end) of each ordinal `text.dates` reads in a few words of text."""
+    from yntymaq.text.dates import find_ordinals
+
+    return tuple((ordinal.value, ordinal.start, ordinal.end) for ordinal in find_ordinals(window, lang))
 
 
 @lru_cache(maxsize=None)
