@@ -33,6 +33,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from yntymaq.kb.names import fold
 from yntymaq.kb.query import KB
@@ -70,9 +71,9 @@ PREDICATE_TRIGGERS = ("member", "member_weak", "observer", "suspended", "restore
                       "elected", "term", "count_members", "count_observers")
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
-    """Something at a place in the sentence: a linked mention, a date, a number or a trigger."""
+class Found(NamedTuple):
+    """Something at a place in the sentence: a linked mention, a date, a number or a trigger (a named
+    tuple: thousands are made for each document, and a tuple is made fastest)."""
 
     start: int
     end: int
