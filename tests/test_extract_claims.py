@@ -559,7 +559,7 @@ def test_the_document_time_is_its_latest_date_though_few_sentences_are_read(seed
         dated = [Date.parse(d["value"]) for s in full.sentences for d in s.dates if d.get("value")]
         latest = max(dated, key=lambda d: d.sort_key()) if dated else None
         later = analyse(text, disable=("tokenize", "stems"), dates_if=MAY_HOLD_DATES.search, dates_later=True)
-        assert _read_dates(later.sentences, [{} for _ in later.sentences], {}) == latest
+        assert _read_dates(later.sentences, [{} for _ in later.sentences], {}, [None]) == latest
         skipped += sum(s.scanned is not None for s in later.sentences)
     assert skipped > 10  # some sentences were never read for dates
 
@@ -585,7 +585,8 @@ def test_which_sentences_may_hold_dates_is_the_plain_rule():
 
 
 def test_rules_are_spared_only_sentences_they_state_nothing_of(seed_texts, shipped_kb, monkeypatch):
-    """A rule declared to need some triggers finds the same claims when it is given every sentence."""
+    """A rule declared to need some triggers or kinds of mention finds the same claims when it is given
+    every sentence, with its dates read."""
     from pathlib import Path
 
     from yntymaq.extract import claims as claims_module
@@ -594,13 +595,13 @@ def test_rules_are_spared_only_sentences_they_state_nothing_of(seed_texts, shipp
     bench = Path(__file__).resolve().parent.parent / "bench"
     texts = list(seed_texts.values()) + [p.read_text(encoding="utf-8").replace("‖", "")
                                          for p in sorted(bench.glob("labelled/*.txt")) + sorted(bench.glob("eval/*/*.txt"))]
-    assert len(claims_module.RULE_TRIGGERS) >= 10
+    assert len(claims_module.RULE_NEEDS) >= 13
 
     def claims_of(text):
         return [(c.rule, c.fact, c.span.start, c.span.end) for c in extract(text, shipped_kb).claims]
 
     gated = [claims_of(text) for text in texts]
-    monkeypatch.setattr(document_module, "RULE_TRIGGERS", {})
+    monkeypatch.setattr(document_module, "RULE_NEEDS", {})
     assert [claims_of(text) for text in texts] == gated
     assert sum(map(len, gated)) > 200
 

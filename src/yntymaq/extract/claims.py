@@ -744,18 +744,25 @@ def meeting_refs(sent: Sentence) -> list[Found]:
 
 Rule = Callable[[Sentence], Iterator[Claim]]
 RULES: list[tuple[str, Rule]] = []
-RULE_TRIGGERS: dict[str, frozenset[str]] = {}
-"""For a rule that states nothing without one of some triggers, those triggers: a sentence without
-any of them is not given to it (most sentences with a trigger have one or two)."""
+RULE_NEEDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+"""For a rule that states nothing without one of some triggers or of some kinds of mention, those
+triggers and kinds: a sentence with none of them is not given to it, and its dates are not read for
+it (most sentences with a trigger have one or two)."""
 
 
-def rule(name: str, *, triggers: tuple[str, ...] = ()):
+def rule(name: str, *, triggers: tuple[str, ...] = (), mentions: tuple[EntityType, ...] = ()):
     def register(fn: Rule) -> Rule:
         RULES.append((name, fn))
-        if triggers:
-            RULE_TRIGGERS[name] = frozenset(triggers)
+        if triggers or mentions:
+            RULE_NEEDS[name] = (frozenset(triggers), frozenset(kind.value for kind in mentions))
         return fn
     return register
+
+
+def may_run(needs: tuple[frozenset[str], frozenset[str]] | None, triggers, kinds) -> bool:
+    """Can a rule with these needs (None: none declared) state anything of a sentence with these
+    trigger names and kinds of mention?"""
+    return needs is None or not needs[0].isdisjoint(triggers) or not needs[1].isdisjoint(kinds)
 
 
 def _joins_organisation(sent: Sentence, trig: Found, lo: int, hi: int) -> bool:
@@ -961,7 +968,7 @@ def _canonical_name(sent: Sentence, mention: Found) -> str | None:
     return best if fuzz.ratio(best.lower(), mention.text.lower()) >= 80 else None
 
 
-@rule("named_until.v1")
+@rule("named_until.v1", mentions=(EntityType.ORGANISATION,))
 def name_until(sent: Sentence) -> Iterator[Claim]:
     """`(2011 жылдың 28 маусымына дейін - Ислам конференциясы ұйымы (ИКҰ))`: a former name and its end."""
     for date in sent.dates:
@@ -1026,7 +1033,7 @@ def _meeting_span(d: dict) -> bool:
     return start is not None and end is not None and (end.latest - start.earliest).days <= 31
 
 
-@rule("meeting.v2")
+@rule("meeting.v2", mentions=(EntityType.MEETING,))
 def meetings(sent: Sentence) -> Iterator[Claim]:
     """A meeting's dates, city and host: details stand before its name in Kazakh, after it in
     Russian and English, up to the next meeting named or the next statement's trigger."""
@@ -1328,7 +1335,7 @@ def _document_by_noun(sent: Sentence, meeting: str, lo: int, hi: int) -> str | N
     return None
 
 
-@rule("holds_office.v2")
+@rule("holds_office.v2", mentions=(EntityType.PERSON,))
 def office_holders(sent: Sentence) -> Iterator[Claim]:
     """A person in an office: named (`Бас хатшысы Юсуф әл-Усаймин`), pointed back to (`этот пост`,
     `бұл қызметке`, `His predecessors`), or said by a phrase (`руководил генеральным секретариатом`).

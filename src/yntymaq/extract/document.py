@@ -10,8 +10,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from yntymaq.errors import BadInput
-from yntymaq.extract.claims import (RULE_TRIGGERS, RULES, Discourse, Found, Sentence, elided_meetings,
-                                    find_triggers_in, meeting_refs, set_aside_hedged)
+from yntymaq.extract.claims import (RULE_NEEDS, RULES, Discourse, Found, Sentence, elided_meetings,
+                                    find_triggers_in, may_run, meeting_refs, set_aside_hedged)
 from yntymaq.kb.query import KB
 from yntymaq.text.normalize import fix_mixed_scripts
 from yntymaq.text.numbers import find_numbers
@@ -87,9 +87,9 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
     doc_low = _same_length_fold(text)
     langs = [s.language if s.language in LANGS else language for s in document.sentences]
     found_triggers = find_triggers_in(doc_low, [(s.start, s.end, lg) for s, lg in zip(document.sentences, langs)])
-    doc_time = _read_dates(document.sentences, found_triggers, by_sentence)
+    rules = [(name, fn, RULE_NEEDS.get(name)) for name, fn in RULES if name not in disable]
+    doc_time = _read_dates(document.sentences, found_triggers, by_sentence, [needs for _, _, needs in rules])
 
-    rules = [(name, fn, RULE_TRIGGERS.get(name)) for name, fn in RULES if name not in disable]
     claims: list[Claim] = []
     seen = set()
     discourse = Discourse(topic=topic)
@@ -115,10 +115,11 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
             sentence.mentions = sorted(sentence.mentions + elided, key=lambda m: m.start)
         sentence.refs = meeting_refs(sentence)
         sentence.at = _time_of(sentence, doc_time)
-        if sentence.triggers or any(f.kind == "meeting" for f in sentence.mentions):
+        kinds = {f.kind for f in sentence.mentions}
+        if sentence.triggers or "meeting" in kinds:
             made = []
             for _, fn, needs in rules:
-                if needs is not None and needs.isdisjoint(sentence.triggers):
+                if not may_run(needs, sentence.triggers, kinds):
                     continue
                 for claim in fn(sentence):
                     key = (claim.fact.subject, claim.fact.predicate, claim.fact.object, claim.fact.value,
@@ -131,15 +132,18 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
     return Extraction(language, [(s.start, s.end, s.language or language) for s in document.sentences], mentions, claims)
 
 
-def _read_dates(sentences: list, triggers: list[dict], by_sentence: dict[int, list[Found]]) -> Date | None:
-    """Read the dates and ordinals of every sentence a claim may come from (one with a trigger, a
-    meeting, or what may be an ordinal naming one), and return the document's time, its latest date,
-    reading only those of the other sentences that may hold a date as late: most hold none."""
+def _read_dates(sentences: list, triggers: list[dict], by_sentence: dict[int, list[Found]],
+                rule_needs: list) -> Date | None:
+    """Read the dates and ordinals of every sentence a claim may come from (one with a trigger or a
+    meeting that some rule may state something of, or with what may be an ordinal naming a meeting),
+    and return the document's time, its latest date, reading only those of the other sentences that
+    may hold a date as late: most hold none."""
     later = []
     for i, sent in enumerate(sentences):
         if sent.scanned is None:  # it cannot hold a date
             continue
-        if triggers[i] or any(f.kind == "meeting" for f in by_sentence.get(i, ())) \
+        kinds = {f.kind for f in by_sentence.get(i, ())}
+        if (triggers[i] or "meeting" in kinds) and any(may_run(needs, triggers[i], kinds) for needs in rule_needs) \
                 or may_hold_ordinals(sent.norm, sent.language):
             add_dates(sent)
         else:
