@@ -400,19 +400,21 @@ def set_aside_hedged(sent: Sentence) -> None:
     if not hedges:
         return
     for name in PREDICATE_TRIGGERS:
+        found = sent.triggers.get(name)
+        if not found:
+            continue
         kept = []
-        for trig in sent.triggers.get(name, ()):
+        for trig in found:
             head = sent.low[max(0, trig.start - sent.start - 40):trig.start - sent.start]
             tail = sent.low[trig.end - sent.start:trig.end - sent.start + 40]
             if any(p.search(head) for p in hedges.get("before", ())) or any(p.match(tail) for p in hedges.get("after", ())):
                 sent.hedged.append(trig)
             else:
                 kept.append(trig)
-        if name in sent.triggers:
-            if kept:
-                sent.triggers[name] = kept
-            else:
-                del sent.triggers[name]
+        if kept:
+            sent.triggers[name] = kept
+        else:
+            del sent.triggers[name]
 
 
 def find_triggers_in(low: str, spans: list[tuple[int, int, str]]) -> list[dict[str, list[Found]]]:
