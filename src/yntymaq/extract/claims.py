@@ -96,15 +96,15 @@ class Discourse:
     def read(self, sent: "Sentence") -> None:
         """Take in what a sentence names (after its rules ran, so that it points back past itself)."""
         for item in sorted(sent.mentions, key=lambda m: m.start):
-            if item.kind == EntityType.MEETING.value and str(item.value).startswith("OIC/"):
+            if item.kind == EntityType.MEETING._value_ and str(item.value).startswith("OIC/"):
                 self.meeting = item.value
                 body = _body_of(sent.kb, item.value)
                 self.body = body or self.body
                 if body == "OIC/summit":
                     self.summit = item.value
-            elif item.kind == EntityType.ORGAN.value and item.value in _BODIES:
+            elif item.kind == EntityType.ORGAN._value_ and item.value in _BODIES:
                 self.body = item.value
-            elif item.kind == EntityType.OFFICE.value:
+            elif item.kind == EntityType.OFFICE._value_:
                 self.office, self.office_sentence = item.value, sent.index
         self.read_plain(sent.index, sent.lang, sent.low, sent.kb)
 
@@ -149,7 +149,7 @@ class Sentence:
                 for m in self.mentions:
                     grouped.setdefault(m.kind, []).append(m)
                 self._by_kind = (self.mentions, grouped)
-            found = self._by_kind[1].get(types[0].value, [])
+            found = self._by_kind[1].get(types[0]._value_, [])  # _value_: .value is a slow property
             if lo is None and hi is None:
                 return list(found)
             return [m for m in found if (lo is None or m.start >= lo) and (hi is None or m.end <= hi)]
@@ -685,9 +685,9 @@ def elided_meetings(sent: Sentence, ordinals: list[Found]) -> list[Found]:
         if any(m.start <= ordinal.start < m.end for m in mentions):
             continue
         rest = sent.low[ordinal.end - sent.start:]
-        earlier = [m for m in mentions + out if m.kind == EntityType.MEETING.value and m.end <= ordinal.start
+        earlier = [m for m in mentions + out if m.kind == EntityType.MEETING._value_ and m.end <= ordinal.start
                    and str(m.value).startswith("OIC/")]
-        organs = [m for m in mentions if m.kind == EntityType.ORGAN.value and m.value in _BODIES
+        organs = [m for m in mentions if m.kind == EntityType.ORGAN._value_ and m.value in _BODIES
                   and m.end <= ordinal.start]
         noun = summit_after.match(rest) if summit_after else None
         is_summit = noun is not None
@@ -725,7 +725,7 @@ def _names_other_body(sent: Sentence, at: int) -> bool:
     """`the 2nd session of the UN General Assembly`: a session of a body that is not the OIC's."""
     window = sent.low[at - sent.start:at - sent.start + 40]
     for m in sent.mentions:
-        if at <= m.start < at + len(window) and m.kind in (EntityType.ORGANISATION.value, EntityType.ORGAN.value):
+        if at <= m.start < at + len(window) and m.kind in (EntityType.ORGANISATION._value_, EntityType.ORGAN._value_):
             return not (m.value == "OIC" or m.value in _BODIES)
     return False
 

@@ -81,7 +81,7 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
                         Mention(m.start, m.end, m.text, m.entity, m.candidates, m.score, m.rule, index))
         entity = kb.entities.get(m.entity) if m.entity else None
         if entity is not None:
-            by_sentence.setdefault(index, []).append(Found(m.start, m.end, entity.type.value, entity.id, m.text))
+            by_sentence.setdefault(index, []).append(Found(m.start, m.end, entity.type._value_, entity.id, m.text))
 
     topic = _topic(kb, by_sentence)
     doc_low = _same_length_fold(text)
@@ -138,12 +138,15 @@ def _read_dates(sentences: list, triggers: list[dict], by_sentence: dict[int, li
     meeting that some rule may state something of, or with what may be an ordinal naming a meeting),
     and return the document's time, its latest date, reading only those of the other sentences that
     may hold a date as late: most hold none."""
+    # some rule may run on a sentence exactly when the union of the rules' needs meets it
+    any_rule = None if None in rule_needs else (frozenset().union(*(t for t, _ in rule_needs)),
+                                                frozenset().union(*(k for _, k in rule_needs)))
     later = []
     for i, sent in enumerate(sentences):
         if sent.scanned is None:  # it cannot hold a date
             continue
         kinds = {f.kind for f in by_sentence.get(i, ())}
-        if (triggers[i] or "meeting" in kinds) and any(may_run(needs, triggers[i], kinds) for needs in rule_needs) \
+        if (triggers[i] or "meeting" in kinds) and may_run(any_rule, triggers[i], kinds) \
                 or may_hold_ordinals(sent.norm, sent.language):
             add_dates(sent)
         else:
@@ -166,7 +169,7 @@ def _year(date: dict) -> int:
 def _topic(kb: KB, by_sentence: dict[int, list[Found]]) -> str | None:
     """The organisation a document is about: the one it names most, else the one whose organs,
     meetings and offices it names (a text about sessions of the CFM speaks of the OIC)."""
-    organisations = Counter(f.value for fs in by_sentence.values() for f in fs if f.kind == EntityType.ORGANISATION.value)
+    organisations = Counter(f.value for fs in by_sentence.values() for f in fs if f.kind == EntityType.ORGANISATION._value_)
     if organisations:
         return organisations.most_common(1)[0][0]
     parents: Counter = Counter()
