@@ -592,20 +592,23 @@ class EntityLinker:
             from yntymaq.text.segment import sentence_spans
 
             return [start for start, _ in sentence_spans(norm)] or [0]
-        starts = []
+        starts: list[int] = []
         for number, sent in enumerate(sentences):
             try:
-                start = sent.start if hasattr(sent, "start") else sent[0]
+                # a pair first: asking a tuple for .start raises inside hasattr, which is slow
+                start = sent[0] if type(sent) is tuple else sent.start if hasattr(sent, "start") else sent[0]
             except (TypeError, IndexError):
                 raise BadInput(f"sentences[{number}]: expected a (start, end) pair or an object with "
                                f".start and .end, got {sent!r}") from None
             if not isinstance(start, int) or not 0 <= start <= offsets.orig_length:
                 raise BadInput(f"sentences[{number}]: start {start!r} is not an offset of the text "
                                f"(0..{offsets.orig_length})")
-            if starts and start < starts[-1][0]:
+            if starts and start < starts[-1]:
                 raise BadInput(f"sentences[{number}]: starts at {start}, before the sentence before it")
-            starts.append((start, _to_normalized(offsets, start)))
-        return [norm_start for _, norm_start in starts] or [0]
+            starts.append(start)
+        if not starts:
+            return [0]
+        return starts if offsets.is_identity else [_to_normalized(offsets, start) for start in starts]
 
     def _scan(self, norm: str, lang: str, mode: str, sentence_starts: list[int]) -> _Tokens:
         """Cut the text into words and look each distinct one up once. The work per word is done
