@@ -239,3 +239,13 @@ def test_a_rebuild_that_changes_the_data_rechecks_the_stored_claims(db, data, tm
     claim = next(c for c in json.loads(run("check", tmp_path / "hq.txt", "--db", db, "--json").output)["claims"]
                  if c["predicate"] == "headquartered_in")
     assert [f["object"]["id"] for f in claim["evidence"]] == ["cairo"]
+
+
+def test_processing_a_file_that_is_not_there_is_a_clear_error(tmp_path):
+    from yntymaq.errors import TextReadError
+    from yntymaq.ingest import process_file
+
+    with pytest.raises(TextReadError, match="missing.txt: no such file"):
+        process_file(tmp_path / "missing.txt", None)
+    with pytest.raises(TextReadError, match="is a folder, not a file"):
+        process_file(tmp_path, None)

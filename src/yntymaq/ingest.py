@@ -51,10 +51,17 @@ def process_text(text: str, kb: KB, *, doc_id: str | None = None, lang: str | No
 
 
 def process_file(path: Path, kb: KB, *, linker: str = "full") -> Processed:
-    from yntymaq.text.read import read_file
+    from yntymaq.text.read import read_file_and_bytes
 
-    raw = path.read_bytes()
-    document = read_file(path)
+    raw, document = read_file_and_bytes(path)
+    return process_text(document.text, kb, doc_id=document_id(raw), encoding=document.encoding, linker=linker)
+
+
+def process_bytes(raw: bytes, kb: KB, *, name: str, suffix: str = "", linker: str = "full") -> Processed:
+    """`process_file` for a file already read (`name` for messages, `suffix` to recognise HTML)."""
+    from yntymaq.text.read import read_bytes
+
+    document = read_bytes(raw, name=name, suffix=suffix)
     return process_text(document.text, kb, doc_id=document_id(raw), encoding=document.encoding, linker=linker)
 
 
@@ -105,7 +112,7 @@ def ingest_paths(paths: Iterable[str], kb: KB, *, progress: Callable[[Path], Non
             report.skipped.append(str(path))
             continue
         try:
-            processed = process_file(path, kb)
+            processed = process_bytes(raw, kb, name=str(path), suffix=path.suffix)  # read once, above
             report.claims += store_processed(kb, processed, name=path.name, path=str(path), size=len(raw))
         except YntymaqError as err:
             report.failed.append((str(path), str(err)))

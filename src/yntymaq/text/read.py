@@ -365,8 +365,13 @@ def _open_bytes(path: str | Path) -> tuple[bytes, str]:
 
 def read_file(path: str | Path) -> ReadText:
     """Read a text, HTML, PDF or DOCX file (`-` reads standard input)."""
+    return read_file_and_bytes(path)[1]
+
+
+def read_file_and_bytes(path: str | Path) -> tuple[bytes, ReadText]:
+    """A file's bytes and its text, from one read (for a caller that also hashes the bytes)."""
     data, name = _open_bytes(path)
-    return read_bytes(data, name=name, suffix=Path(str(path)).suffix)
+    return data, read_bytes(data, name=name, suffix=Path(str(path)).suffix)
 
 
 STREAM_BLOCK = 1 << 20
