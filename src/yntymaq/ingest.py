@@ -54,14 +54,17 @@ def process_file(path: Path, kb: KB, *, linker: str = "full") -> Processed:
     from yntymaq.text.read import read_file_and_bytes
 
     raw, document = read_file_and_bytes(path)
-    return process_text(document.text, kb, doc_id=document_id(raw), encoding=document.encoding, linker=linker)
+    return _process_read(raw, document, kb, linker)
 
 
 def process_bytes(raw: bytes, kb: KB, *, name: str, suffix: str = "", linker: str = "full") -> Processed:
     """`process_file` for a file already read (`name` for messages, `suffix` to recognise HTML)."""
     from yntymaq.text.read import read_bytes
 
-    document = read_bytes(raw, name=name, suffix=suffix)
+    return _process_read(raw, read_bytes(raw, name=name, suffix=suffix), kb, linker)
+
+
+def _process_read(raw: bytes, document, kb: KB, linker: str) -> Processed:
     return process_text(document.text, kb, doc_id=document_id(raw), encoding=document.encoding, linker=linker)
 
 

@@ -119,8 +119,7 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
         if sentence.triggers or "meeting" in kinds:
             made = []
             for _, fn, needs in rules:
-                # may_run, written out: this runs for every rule and sentence with a trigger
-                if needs is not None and needs[0].isdisjoint(sentence.triggers) and needs[1].isdisjoint(kinds):
+                if not may_run(needs, sentence.triggers, kinds):
                     continue
                 for claim in fn(sentence):
                     key = (claim.fact.subject, claim.fact.predicate, claim.fact.object, claim.fact.value,
