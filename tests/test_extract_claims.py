@@ -7,7 +7,7 @@ import pytest
 
 from yntymaq.extract import extract
 from yntymaq.ingest import process_text
-from yntymaq.vocab import Date, VerdictKind
+from yntymaq.vocab import Date, EntityType, VerdictKind
 
 SUPPORTED, CONTRADICTED = VerdictKind.SUPPORTED, VerdictKind.CONTRADICTED
 
@@ -604,6 +604,27 @@ def test_rules_are_spared_only_sentences_they_state_nothing_of(seed_texts, shipp
     monkeypatch.setattr(document_module, "RULE_NEEDS", {})
     assert [claims_of(text) for text in texts] == gated
     assert sum(map(len, gated)) > 200
+
+
+def test_the_rule_index_chooses_the_rules_may_run_allows_in_their_order():
+    """The extraction loop looks rules up by trigger and kind; it must give what asking each rule gives."""
+    import itertools
+
+    from yntymaq.extract.claims import PREDICATE_TRIGGERS, RULE_NEEDS, RULES, may_run
+    from yntymaq.extract.document import _RuleIndex
+
+    rules = [(name, fn, RULE_NEEDS.get(name)) for name, fn in RULES]
+    rules.insert(3, ("no needs declared", lambda sentence: [], None))
+    index = _RuleIndex(rules)
+    names = list(PREDICATE_TRIGGERS) + ["present", "org_word", "no such trigger"]
+    kinds = [kind.value for kind in EntityType] + ["ordinal"]
+    chosen_sets = set()
+    for triggers in itertools.chain([()], ((n,) for n in names), itertools.combinations(names[:8], 2)):
+        for mention_kinds in itertools.chain([set()], ({k} for k in kinds), [set(kinds[:3])]):
+            expected = [fn for _, fn, needs in rules if may_run(needs, dict.fromkeys(triggers), mention_kinds)]
+            assert index.rules_for(dict.fromkeys(triggers), mention_kinds) == expected, (triggers, mention_kinds)
+            chosen_sets.add(len(expected))
+    assert len(chosen_sets) > 3  # the combinations chose rules of several sizes, not always all or one
 
 
 @pytest.mark.parametrize("dashes", [True, False])

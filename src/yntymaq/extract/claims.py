@@ -69,6 +69,7 @@ _BODIES = ("OIC/cfm", "OIC/summit")
 PREDICATE_TRIGGERS = ("member", "member_weak", "observer", "suspended", "restored", "founded", "named",
                       "headquarters", "host", "handover", "chair", "participated", "adopted", "took_office",
                       "elected", "term", "count_members", "count_observers")
+_PREDICATE_RANK = {name: rank for rank, name in enumerate(PREDICATE_TRIGGERS)}
 
 
 class Found(NamedTuple):
@@ -399,8 +400,11 @@ def set_aside_hedged(sent: Sentence) -> None:
     hedges = _hedges(sent.lang)
     if not hedges:
         return
-    for name in PREDICATE_TRIGGERS:
-        found = sent.triggers.get(name)
+    present = [name for name in sent.triggers if name in _PREDICATE_RANK]
+    if len(present) > 1:
+        present.sort(key=_PREDICATE_RANK.__getitem__)
+    for name in present:
+        found = sent.triggers[name]
         if not found:
             continue
         kept = []
@@ -439,6 +443,8 @@ def find_triggers_in(low: str, spans: list[tuple[int, int, str]]) -> list[dict[s
                     for name in names_of[index]:
                         where.setdefault(name, set()).add(i)
         for name, pattern in triggers(lang).items():
+            if name in has_words and name not in where:  # no sentence holds one of its words
+                continue
             at_start = anchored.get(name)
             if at_start is not None:  # tried once at each sentence's start, not over the text
                 for i in where.get(name, ()) if name in has_words else range(len(spans)):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from yntymaq.errors import BadInput
 from yntymaq.extract.claims import (RULE_NEEDS, RULES, Discourse, Found, Sentence, elided_meetings,
@@ -87,8 +88,8 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
     doc_low = _same_length_fold(text)
     langs = [s.language if s.language in LANGS else language for s in document.sentences]
     found_triggers = find_triggers_in(doc_low, [(s.start, s.end, lg) for s, lg in zip(document.sentences, langs)])
-    rules = [(name, fn, RULE_NEEDS.get(name)) for name, fn in RULES if name not in disable]
-    doc_time = _read_dates(document.sentences, found_triggers, by_sentence, [needs for _, _, needs in rules])
+    rule_index = _rule_index(tuple((name, fn, RULE_NEEDS.get(name)) for name, fn in RULES if name not in disable))
+    doc_time = _read_dates(document.sentences, found_triggers, by_sentence, rule_index.any_rule)
 
     claims: list[Claim] = []
     seen = set()
@@ -118,9 +119,7 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
         kinds = {f.kind for f in sentence.mentions}
         if sentence.triggers or "meeting" in kinds:
             made = []
-            for _, fn, needs in rules:
-                if not may_run(needs, sentence.triggers, kinds):
-                    continue
+            for fn in rule_index.rules_for(sentence.triggers, kinds):
                 for claim in fn(sentence):
                     key = (claim.fact.subject, claim.fact.predicate, claim.fact.object, claim.fact.value,
                            claim.fact.start, claim.fact.end, claim.fact.qualifiers, i)
@@ -132,15 +131,47 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
     return Extraction(language, [(s.start, s.end, s.language or language) for s in document.sentences], mentions, claims)
 
 
+class _RuleIndex:
+    """Which rules may state something of a sentence (`may_run`), looked up from its trigger names
+    and kinds of mention rather than asked of every rule: a sentence has one or two of them."""
+
+    def __init__(self, rules: tuple[tuple[str, object, tuple[frozenset[str], frozenset[str]] | None], ...]):
+        self.functions = [fn for _, fn, _ in rules]
+        # some rule may run on a sentence exactly when the union of the rules' needs meets it
+        needs = [needs for _, _, needs in rules]
+        self.any_rule = None if None in needs else (frozenset().union(*(t for t, _ in needs)),
+                                                    frozenset().union(*(k for _, k in needs)))
+        self.always = frozenset(i for i, (_, _, needs) in enumerate(rules) if needs is None)
+        self.by_trigger: dict[str, set[int]] = {}
+        self.by_kind: dict[str, set[int]] = {}
+        for i, (_, _, needs) in enumerate(rules):
+            if needs is not None:
+                for trigger in needs[0]:
+                    self.by_trigger.setdefault(trigger, set()).add(i)
+                for kind in needs[1]:
+                    self.by_kind.setdefault(kind, set()).add(i)
+
+    def rules_for(self, triggers, kinds) -> list:
+        """The rules, in their order, that `may_run` on a sentence with these triggers and kinds."""
+        chosen = set(self.always)
+        for name in triggers:
+            chosen.update(self.by_trigger.get(name, ()))
+        for kind in kinds:
+            chosen.update(self.by_kind.get(kind, ()))
+        return [self.functions[i] for i in sorted(chosen)]
+
+
+@lru_cache(maxsize=8)
+def _rule_index(rules: tuple) -> _RuleIndex:
+    return _RuleIndex(rules)
+
+
 def _read_dates(sentences: list, triggers: list[dict], by_sentence: dict[int, list[Found]],
-                rule_needs: list) -> Date | None:
+                any_rule: tuple[frozenset[str], frozenset[str]] | None) -> Date | None:
     """Read the dates and ordinals of every sentence a claim may come from (one with a trigger or a
     meeting that some rule may state something of, or with what may be an ordinal naming a meeting),
     and return the document's time, its latest date, reading only those of the other sentences that
-    may hold a date as late: most hold none."""
-    # some rule may run on a sentence exactly when the union of the rules' needs meets it
-    any_rule = None if None in rule_needs else (frozenset().union(*(t for t, _ in rule_needs)),
-                                                frozenset().union(*(k for _, k in rule_needs)))
+    may hold a date as late: most hold none. `any_rule`: the union of the rules' needs (`_RuleIndex`)."""
     later = []
     for i, sent in enumerate(sentences):
         if sent.scanned is None:  # it cannot hold a date

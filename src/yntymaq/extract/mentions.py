@@ -68,6 +68,7 @@ FUZZY_CUTOFF = 85.0
 """Lowest similarity (0-100) for a misspelt word: the mean of the plain similarity and that of the
 words' consonant skeletons, so that vowel slips (Джубитти, Джибутти) weigh less than others."""
 FUZZY_MIN_LETTERS = 6
+_NOT_FUZZY, _FUZZY_CAPITAL, _FUZZY_AFTER_NAME = 0, 1, 2
 """Name words shorter than this are never matched fuzzily: one letter off in a short word is too
 often another word."""
 FUZZY_MAX_LENGTH_GAP = 2
@@ -234,6 +235,9 @@ class EntityLinker:
         self._cased_words: dict[int, str] = {}
         self._parent: list[int] = []
         self._caches: dict[tuple[str, str], dict[str, int]] = {}
+        # per (lang, mode), beside the lexeme cache: whether a word may be a misspelt name word
+        # (_NOT_FUZZY, _FUZZY_CAPITAL, _FUZZY_AFTER_NAME), so that few words are looked at twice
+        self._fuzzy_kinds: dict[tuple[str, str], dict[str, int]] = {}
         self._fuzzy_cache: dict[tuple[str, tuple[str, int, str]], tuple[int, float]] = {}
         self._fuzzy_best: dict[tuple[str, int, str], tuple[int, float]] = {}  # (word, lexeme before, lang) → best
         self._attach_cache: dict[tuple[str, str], bool] = {}
@@ -644,10 +648,17 @@ class EntityLinker:
         if len(cache) > CACHE_LIMIT:  # a long-running process reading a large corpus: start afresh
             # (new dictionaries, so that a search running in another thread keeps its own)
             cache = self._caches[(lang, mode)] = {}
+            self._fuzzy_kinds[(lang, mode)] = {}
             self._fuzzy_cache, self._fuzzy_best = {}, {}
-        for word in set(words).difference(cache):
-            cache[word] = self._lookup(word, _method(word, lang), mode)
-        lexemes = list(map(cache.__getitem__, words))
+        try:  # most words of a text were seen before: look them up without building a set of them
+            lexemes = list(map(cache.__getitem__, words))
+        except KeyError:
+            fuzzy_kinds = self._fuzzy_kinds.setdefault((lang, mode), {})
+            for word in set(words).difference(cache):
+                cache[word] = lexeme = self._lookup(word, _method(word, lang), mode)
+                fuzzy_kinds[word] = _NOT_FUZZY if lexeme >= 0 or len(word) < FUZZY_MIN_LETTERS \
+                    else _FUZZY_CAPITAL if word[0].isupper() else _FUZZY_AFTER_NAME
+            lexemes = list(map(cache.__getitem__, words))
         firsts = [bisect_left(starts, start) for start in sentence_starts]
         for first in firsts:
             if first < len(kinds):
@@ -736,8 +747,15 @@ class EntityLinker:
         words, lexemes, gaps = toks.words, toks.lexemes, toks.gaps
         successors = self._successors
         before_lexemes = [-1] + lexemes[:-1]
-        candidates = [i for i, (word, lexeme, before) in enumerate(zip(words, lexemes, before_lexemes))
-                      if lexeme < 0 and len(word) >= FUZZY_MIN_LETTERS and (word[0].isupper() or before in successors)]
+        # The kinds were set with the lexemes (`_scan`). Candidates: the capitalised unknown words,
+        # and the unknown words right after a word that goes on in some name (found from the few
+        # words of names, not by asking each word what stands before it).
+        kinds = list(map(self._fuzzy_kinds[(lang, "full")].__getitem__, words))
+        candidates = list(compress(range(len(words)), map(_FUZZY_CAPITAL.__eq__, kinds)))
+        after = [i + 1 for i in compress(range(len(words) - 1), map(successors.__contains__, lexemes))
+                 if kinds[i + 1] == _FUZZY_AFTER_NAME]
+        if after:
+            candidates = sorted(candidates + after)
         best_of = self._fuzzy_best
         for i in candidates:
             word = words[i]

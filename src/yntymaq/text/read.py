@@ -160,12 +160,18 @@ def detect_encoding(data: bytes, *, name: str = "<bytes>", partial: bool = False
 
 def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     """(text, encoding) of the bytes of a plain-text file."""
-    encoding, skip = detect_encoding(data, name=name)
-    try:
-        text = data[skip:].decode(encoding)
-    except UnicodeDecodeError as err:
-        raise TextReadError(f"{name}: the text is not valid {_encoding_label(encoding)} at byte "
-                            f"{err.start + skip}: {err.reason}") from None
+    text = None
+    if _bom(data) is None:  # what detect_encoding says of any text that decodes as UTF-8: decode it once
+        text = _decodes(data, "utf-8", partial=False)
+    if text is not None:
+        encoding = "utf-8"
+    else:
+        encoding, skip = detect_encoding(data, name=name)
+        try:
+            text = data[skip:].decode(encoding)
+        except UnicodeDecodeError as err:
+            raise TextReadError(f"{name}: the text is not valid {_encoding_label(encoding)} at byte "
+                                f"{err.start + skip}: {err.reason}") from None
     head = text[:SAMPLE_BYTES]
     if len(_CONTROL.findall(head)) > 0.01 * len(head):
         raise TextReadError(f"{name}: this is a binary file, not text (it has many control characters); "
@@ -353,12 +359,12 @@ def _open_bytes(path: str | Path) -> tuple[bytes, str]:
     if str(path) == "-":
         return sys.stdin.buffer.read(), "<stdin>"
     file = Path(path)
-    if not file.exists():
-        raise TextReadError(f"{file}: no such file")
-    if file.is_dir():
-        raise TextReadError(f"{file}: is a folder, not a file")
-    try:
+    try:  # read first, ask why only when that fails: a file is read by the thousand
         return file.read_bytes(), str(file)
+    except (FileNotFoundError, NotADirectoryError):
+        raise TextReadError(f"{file}: no such file") from None
+    except IsADirectoryError:
+        raise TextReadError(f"{file}: is a folder, not a file") from None
     except OSError as err:
         raise TextReadError(f"{file}: cannot be read ({err.strerror or err})") from None
 
