@@ -536,7 +536,8 @@ def run_corpus(process_file, kb, folder: Path, items: list[tuple[str, str]], tar
         wall, cpu = time.perf_counter() - began, time.process_time() - cpu0
         mb = done_bytes / MB
         runs.append({"files": done_docs, "mb": mb, "seconds": wall, "cpu_seconds": cpu,
-                     "mb_per_s": mb / wall if wall else None, "mib_per_s": done_bytes / MIB / wall if wall else None, "claims": claims, "complete": done_docs == len(paths),
+                     "mb_per_s": mb / wall if wall else None, "mib_per_s": done_bytes / MIB / wall if wall else None,
+                     "claims": claims, "complete": done_docs == len(paths),
                      "reference_ms": (reference_before + reference_loop_ms()) / 2})
     best = max(runs, key=lambda run: run["mb_per_s"] or 0)
     return {**best, "passes": [run["mb_per_s"] for run in runs], "reference_ms": [run["reference_ms"] for run in runs],

@@ -141,15 +141,17 @@ class _RuleIndex:
         needs = [needs for _, _, needs in rules]
         self.any_rule = None if None in needs else (frozenset().union(*(t for t, _ in needs)),
                                                     frozenset().union(*(k for _, k in needs)))
-        self.always = frozenset(i for i, (_, _, needs) in enumerate(rules) if needs is None)
+        self.always: set[int] = set()
         self.by_trigger: dict[str, set[int]] = {}
         self.by_kind: dict[str, set[int]] = {}
-        for i, (_, _, needs) in enumerate(rules):
-            if needs is not None:
-                for trigger in needs[0]:
-                    self.by_trigger.setdefault(trigger, set()).add(i)
-                for kind in needs[1]:
-                    self.by_kind.setdefault(kind, set()).add(i)
+        for i, need in enumerate(needs):
+            if need is None:
+                self.always.add(i)
+                continue
+            for trigger in need[0]:
+                self.by_trigger.setdefault(trigger, set()).add(i)
+            for kind in need[1]:
+                self.by_kind.setdefault(kind, set()).add(i)
 
     def rules_for(self, triggers, kinds) -> list:
         """The rules, in their order, that `may_run` on a sentence with these triggers and kinds."""

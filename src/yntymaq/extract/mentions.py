@@ -68,9 +68,9 @@ FUZZY_CUTOFF = 85.0
 """Lowest similarity (0-100) for a misspelt word: the mean of the plain similarity and that of the
 words' consonant skeletons, so that vowel slips (Джубитти, Джибутти) weigh less than others."""
 FUZZY_MIN_LETTERS = 6
-_NOT_FUZZY, _FUZZY_CAPITAL, _FUZZY_AFTER_NAME = 0, 1, 2
 """Name words shorter than this are never matched fuzzily: one letter off in a short word is too
 often another word."""
+_NOT_FUZZY, _FUZZY_CAPITAL, _FUZZY_AFTER_NAME = 0, 1, 2  # what an unknown word may be (`_scan`)
 FUZZY_MAX_LENGTH_GAP = 2
 FUZZY_PREFILTER = 72.0
 """A form must come this close to some part of a word (rapidfuzz partial_ratio) before the word's

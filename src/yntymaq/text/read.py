@@ -160,18 +160,12 @@ def detect_encoding(data: bytes, *, name: str = "<bytes>", partial: bool = False
 
 def decode(data: bytes, *, name: str = "<bytes>") -> tuple[str, str]:
     """(text, encoding) of the bytes of a plain-text file."""
-    text = None
-    if _bom(data) is None:  # what detect_encoding says of any text that decodes as UTF-8: decode it once
-        text = _decodes(data, "utf-8", partial=False)
-    if text is not None:
-        encoding = "utf-8"
-    else:
-        encoding, skip = detect_encoding(data, name=name)
-        try:
-            text = data[skip:].decode(encoding)
-        except UnicodeDecodeError as err:
-            raise TextReadError(f"{name}: the text is not valid {_encoding_label(encoding)} at byte "
-                                f"{err.start + skip}: {err.reason}") from None
+    encoding, skip = detect_encoding(data, name=name)
+    try:
+        text = data[skip:].decode(encoding)
+    except UnicodeDecodeError as err:
+        raise TextReadError(f"{name}: the text is not valid {_encoding_label(encoding)} at byte "
+                            f"{err.start + skip}: {err.reason}") from None
     head = text[:SAMPLE_BYTES]
     if len(_CONTROL.findall(head)) > 0.01 * len(head):
         raise TextReadError(f"{name}: this is a binary file, not text (it has many control characters); "
