@@ -123,31 +123,58 @@ def _member_of(claim: Claim, kb: KB) -> Verdict:
     same_status = [f for f in history if f.qualifier("status") == status]
     if fact.start is None:
         at = claim.at
-        if same_status and (at is None or any(f.holds_at(at) is not Truth.NO for f in same_status)):
-            return Verdict(SUPPORTED, tuple(same_status), f"the knowledge base records the status {status}", rule)
-        return Verdict(CONTRADICTED, tuple(history), f"the knowledge base does not record the status {status} then", rule)
+        if at is None:
+            # The text gives no time: judged today, or at any time the status held.
+            now = Date.today()
+            if any(f.holds_at(now) is not Truth.NO for f in same_status):
+                return Verdict(SUPPORTED, tuple(same_status),
+                               f"the knowledge base records the status {status} today (the text gives no time)", rule)
+            if same_status:
+                # a text speaks of its own time, which may be when the status held
+                return Verdict(SUPPORTED, tuple(same_status),
+                               f"the knowledge base records the status {status} {_spans(same_status)} "
+                               "(the text gives no time)", rule)
+            return Verdict(CONTRADICTED, tuple(history), f"the knowledge base never records the status {status}", rule)
+        if any(f.holds_at(at) is not Truth.NO for f in same_status):
+            return Verdict(SUPPORTED, tuple(same_status), f"the knowledge base records the status {status} at {at}", rule)
+        return Verdict(CONTRADICTED, tuple(history), f"the knowledge base does not record the status {status} at {at}", rule)
     return _judge(claim, history, rule=rule, same=lambda f: f.qualifier("status") == status,
                   what="membership")
 
 
 @checks("member_count")
 def _member_count(claim: Claim, kb: KB) -> Verdict:
+    """Judged at the time the claim speaks of; a count the text does not date is judged today, and is
+    then only ever supported (a count of another time is no contradiction of an undated text)."""
     fact = claim.fact
-    at = fact.start or claim.at or Date.today()
+    at = fact.start or claim.at
+    dated = at is not None
+    at = at or Date.today()
     count, members = _count_at(kb, at, fact.subject)
     status = fact.qualifier("status", "member")
     known = count.observers if status == "observer" else count.members
-    rule = "check.member_count.v1"
+    rule = "check.member_count.v2"
     evidence = tuple(r.fact for r in members if (r.status == "observer") == (status == "observer"))
     try:
         claimed = int(fact.value or "")
     except ValueError:
         return Verdict(UNVERIFIABLE, (), f"{fact.value!r} is not a number", rule)
+    when = f"at {at}" if dated else "today (the text gives no time)"
+    more_than = fact.qualifier("qualifier") == "more_than"
+    if more_than and known > claimed:
+        return Verdict(SUPPORTED, evidence, f"{known} {when}, more than {claimed}, derived by {count.rule}", rule)
     if count.uncertain and claimed in range(known, known + len(count.uncertain) + 1):
-        return Verdict(SUPPORTED, evidence, f"{known} to {known + len(count.uncertain)} at {at}, derived by {count.rule}", rule)
-    if claimed == known:
-        return Verdict(SUPPORTED, evidence, f"{known} at {at}, derived by {count.rule}", rule)
-    return Verdict(CONTRADICTED, evidence, f"the knowledge base counts {known} at {at} ({count.rule})", rule)
+        return Verdict(SUPPORTED, evidence, f"{known} to {known + len(count.uncertain)} {when}, derived by {count.rule}", rule)
+    if claimed == known and not more_than:
+        return Verdict(SUPPORTED, evidence, f"{known} {when}, derived by {count.rule}", rule)
+    if not dated:
+        return Verdict(UNVERIFIABLE, evidence, f"the text gives no time; the knowledge base counts {known} today", rule)
+    return Verdict(CONTRADICTED, evidence, f"the knowledge base counts {known} {when} ({count.rule})", rule)
+
+
+def _spans(facts: list[Fact]) -> str:
+    """`1972–2012, 2025–` : the intervals of facts, for a reason."""
+    return ", ".join(f"{f.start or '…'}–{f.end or ''}" for f in facts)
 
 
 def _functional(predicate: str, what: str, *, compare_value: bool = False) -> Checker:
@@ -194,7 +221,7 @@ def _chaired_by(claim: Claim, kb: KB) -> Verdict:
     fact = claim.fact
     known = _curated(kb.facts(subject=fact.subject, predicate="chaired_by"))
     meeting = fact.qualifier("meeting")
-    rule = "check.chair.v1"
+    rule = "check.chair.v2"
     if meeting:
         at_meeting = [f for f in known if f.qualifier("meeting") == meeting]
         if at_meeting:
@@ -202,6 +229,24 @@ def _chaired_by(claim: Claim, kb: KB) -> Verdict:
             if same:
                 return Verdict(SUPPORTED, tuple(same), "the knowledge base derives the same chair from the sessions", rule)
             return Verdict(CONTRADICTED, tuple(at_meeting), "the knowledge base derives another chair for that session", rule)
+    if not known:
+        return Verdict(NEW, (), "the knowledge base holds nothing on this chair", rule)
+    mine = [f for f in known if f.object == fact.object]
+    at = fact.start or claim.at
+    if fact.start is None and fact.end is None:
+        if at is not None:
+            if any(f.holds_at(at) is not Truth.NO for f in mine):
+                return Verdict(SUPPORTED, tuple(mine), f"the knowledge base derives the same chair at {at}", rule)
+            holders = [f for f in known if f.holds_at(at) is Truth.YES]
+            if holders:
+                return Verdict(CONTRADICTED, tuple(holders), f"the knowledge base derives another chair at {at}", rule)
+            return Verdict(UNVERIFIABLE, tuple(mine), f"the knowledge base cannot tell the chair at {at}", rule)
+        if mine:
+            return Verdict(SUPPORTED, tuple(mine), f"the knowledge base derives this chair {_spans(mine)} "
+                           "(the text gives no time)", rule)
+        # An undated chair that never held is as likely another body's (the OIC's chair is the
+        # summit's; a session's chair is its host) as a false one.
+        return Verdict(UNVERIFIABLE, (), "the text gives no time, and the knowledge base never derives this chair", rule)
     return _judge(claim, known, rule=rule, what="chair", same=lambda f: f.object == fact.object)
 
 
@@ -217,16 +262,26 @@ def _participated_in(claim: Claim, kb: KB) -> Verdict:
 
 @checks("holds_office")
 def _holds_office(claim: Claim, kb: KB) -> Verdict:
+    """A holder named with a time is judged then; one named without is supported when the person held
+    the office at some time (a text speaks of its own time), and says so."""
     fact = claim.fact
     known = _curated(kb.facts(predicate="holds_office", object=fact.object))
     mine = [f for f in known if f.subject == fact.subject]
+    rule = "check.office.v2"
+    at = fact.start or claim.at
     if not mine:
-        at = fact.start or claim.at
         others = [f for f in known if at and f.holds_at(at) is Truth.YES]
         if others:
-            return Verdict(CONTRADICTED, tuple(others), "another person held the office then", "check.office.v1")
-        return Verdict(NEW, (), "the knowledge base does not record this holder", "check.office.v1")
-    return _judge(claim, mine, rule="check.office.v1", what="term in office", same=lambda f: True)
+            return Verdict(CONTRADICTED, tuple(others), f"another person held the office at {at}", rule)
+        return Verdict(NEW, (), "the knowledge base does not record this holder", rule)
+    if fact.start is None and fact.end is None:
+        if at is not None and not any(f.holds_at(at) is not Truth.NO for f in mine):
+            others = [f for f in known if f.holds_at(at) is Truth.YES]
+            return Verdict(CONTRADICTED, tuple(mine) + tuple(others),
+                           f"the person held the office {_spans(mine)}, not at {at}", rule)
+        when = f"at {at}" if at is not None else f"{_spans(mine)} (the text gives no time)"
+        return Verdict(SUPPORTED, tuple(mine), f"the knowledge base records this holder {when}", rule)
+    return _judge(claim, mine, rule=rule, what="term in office", same=lambda f: True)
 
 
 @checks("term_of_office")

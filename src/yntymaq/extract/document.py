@@ -16,7 +16,7 @@ from yntymaq.extract.claims import (RULE_NEEDS, RULES, Discourse, Found, Sentenc
 from yntymaq.kb.query import KB
 from yntymaq.text.normalize import fix_mixed_scripts
 from yntymaq.text.numbers import find_numbers
-from yntymaq.text.dates import latest_year_bound, may_hold_ordinals
+from yntymaq.text.dates import may_hold_ordinals
 from yntymaq.text.pipeline import add_dates, analyse
 from yntymaq.vocab import LANGS, Claim, Date, EntityType, Mention, Truth
 
@@ -53,9 +53,10 @@ def _date_found(d: dict) -> Found | None:
 
 
 def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linker: str = "full",
-            disable: tuple[str, ...] = ()) -> Extraction:
+            disable: tuple[str, ...] = (), doc_time: Date | None = None) -> Extraction:
     """Read the claims a text states. `linker="exact"` links only exact names (a baseline);
-    `disable` switches claim rules off by name (`member_of.v2`, ...)."""
+    `disable` switches claim rules off by name (`member_of.v2`, ...); `doc_time` is the time the text
+    was written (its dateline, or the date a user gives), which its undated present-tense claims speak of."""
     from yntymaq.extract.mentions import EntityLinker
 
     if linker not in LINKERS:
@@ -89,7 +90,7 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
     langs = [s.language if s.language in LANGS else language for s in document.sentences]
     found_triggers = find_triggers_in(doc_low, [(s.start, s.end, lg) for s, lg in zip(document.sentences, langs)])
     rule_index = _rule_index(tuple((name, fn, RULE_NEEDS.get(name)) for name, fn in RULES if name not in disable))
-    doc_time = _read_dates(document.sentences, found_triggers, by_sentence, rule_index.any_rule)
+    _read_dates(document.sentences, found_triggers, by_sentence, rule_index.any_rule)
 
     claims: list[Claim] = []
     seen = set()
@@ -169,12 +170,11 @@ def _rule_index(rules: tuple) -> _RuleIndex:
 
 
 def _read_dates(sentences: list, triggers: list[dict], by_sentence: dict[int, list[Found]],
-                any_rule: tuple[frozenset[str], frozenset[str]] | None) -> Date | None:
-    """Read the dates and ordinals of every sentence a claim may come from (one with a trigger or a
-    meeting that some rule may state something of, or with what may be an ordinal naming a meeting),
-    and return the document's time, its latest date, reading only those of the other sentences that
-    may hold a date as late: most hold none. `any_rule`: the union of the rules' needs (`_RuleIndex`)."""
-    later = []
+                any_rule: tuple[frozenset[str], frozenset[str]] | None) -> None:
+    """Read the dates and ordinals of every sentence a claim may come from: one with a trigger or a
+    meeting that some rule may state something of, or with what may be an ordinal naming a meeting.
+    The other sentences' dates are never read: a claim's time is its own sentence's, or the document's
+    (its dateline), never that of an unrelated date elsewhere. `any_rule`: the union of the rules' needs."""
     for i, sent in enumerate(sentences):
         if sent.scanned is None:  # it cannot hold a date
             continue
@@ -182,21 +182,6 @@ def _read_dates(sentences: list, triggers: list[dict], by_sentence: dict[int, li
         if (triggers[i] or "meeting" in kinds) and may_run(any_rule, triggers[i], kinds) \
                 or may_hold_ordinals(sent.norm, sent.language):
             add_dates(sent)
-        else:
-            later.append((latest_year_bound(sent.norm, sent.language), i))
-    latest_year = max((_year(d) for s in sentences for d in s.dates if d.get("value")), default=-1)
-    # the sentences that may hold a later date first, those that cannot tell (a century) before all
-    for bound, i in sorted(later, key=lambda item: (item[0] is not None, -(item[0] or 0), item[1])):
-        if bound is not None and bound < latest_year:
-            break
-        add_dates(sentences[i])
-        latest_year = max([latest_year] + [_year(d) for d in sentences[i].dates if d.get("value")])
-    dated = [Date.parse(d["value"]) for s in sentences for d in s.dates if d.get("value")]
-    return max(dated, key=lambda d: d.sort_key()) if dated else None
-
-
-def _year(date: dict) -> int:
-    return int(date["value"][:4])
 
 
 def _topic(kb: KB, by_sentence: dict[int, list[Found]]) -> str | None:
@@ -217,10 +202,9 @@ def _topic(kb: KB, by_sentence: dict[int, list[Found]]) -> str | None:
 
 
 def _time_of(sentence: Sentence, doc_time: Date | None) -> Date | None:
-    """The time a sentence's undated claims speak of: the document's time (its latest date). A
-    sentence that says `now` (бүгінде, сегодня) speaks of the time of writing, which is the
-    document's time only when that is later than every date the sentence gives (`founded in 1969,
-    now counts 57` in a text whose latest date is 1969 speaks of an unknown today: None)."""
+    """The time a sentence's undated claims speak of: the document's time (its dateline or the date
+    given), when the document has one that is not earlier than every date the sentence gives
+    (`founded in 1969, now counts 57` under a dateline of 1969 speaks of an unknown today: None)."""
     if doc_time is None or not sentence.triggers.get("present"):
         return doc_time
     for d in sentence.dates:
