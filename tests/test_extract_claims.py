@@ -358,15 +358,15 @@ CHAIRS = [
 
 PARTICIPATION = [
     ("kk", "Қазақстан делегациясы 2016 жылы Ыстамбұлда өткен 13-саммитке қатысты.",
-     [C("participated_in", "KZ", "OIC/summit/13", rule="kk.participated_in.v2")], []),
+     [C("participated_in", "KZ", "OIC/summit/13", rule="kk.participated_in.v3")], []),
     ("ru", "В декабре 2013 года в Конакри прошла 40-я сессия СМИД. Делегацию Казахстана на сессии возглавлял министр.",
-     [C("participated_in", "KZ", "OIC/cfm/40", rule="ru.participated_in.v2")], []),
+     [C("participated_in", "KZ", "OIC/cfm/40", rule="ru.participated_in.v3")], []),
     ("ru", "15-й саммит ОИС прошёл в мае 2024 года в Банжуле. В нём участвовала делегация Казахстана.",
      [C("participated_in", "KZ", "OIC/summit/15")], []),
     ("ru", "Казахстан-\nская делегация приняла участие в 45-й сессии СМИД.",
      [C("participated_in", "KZ", "OIC/cfm/45")], []),
     ("en", "The 43rd session of the CFM met in Tashkent, and the 44th in Abidjan, where a Kazakh delegation took part.",
-     [C("participated_in", "KZ", "OIC/cfm/44", rule="en.participated_in.v2"), C("held_in", "OIC/cfm/44", "abidjan")],
+     [C("participated_in", "KZ", "OIC/cfm/44", rule="en.participated_in.v3"), C("held_in", "OIC/cfm/44", "abidjan")],
      [C("participated_in", "KZ", "OIC/cfm/43")]),
 ]
 

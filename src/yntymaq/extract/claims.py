@@ -1260,22 +1260,49 @@ def _demonym_states(sent: Sentence) -> list[Found]:
     return found
 
 
-@rule("participated_in.v2", triggers=("participated",))
+_LIST_GAP = re.compile(r"^\s*(?:[,;]|,?\s*(?:and|и|а\s+также|as\s+well\s+as|және|мен|бен|пен|та|те|да|де)\b)"
+                       r"\s*(?:[\w’'-]+\s*){0,4}$")
+"""What may stand between two states of one list: a comma or a conjunction, then at most four words
+that name the kind of the next state (народно-демократической республики, the Kingdom of)."""
+
+
+def _list_around(sent: Sentence, states: list[Found], chosen: Found) -> list[Found]:
+    """The states listed together with `chosen` (Turkey, Pakistan, Iran and Uzbekistan; республик
+    Афганистан, ... Алжир, государства Бахрейн): neighbours joined by commas, conjunctions and the
+    words that name a kind of state."""
+    ordered = sorted({s.start: s for s in states}.values(), key=lambda s: s.start)
+    if chosen not in ordered:
+        return [chosen]
+    k = ordered.index(chosen)
+    lo = hi = k
+    while lo > 0 and _LIST_GAP.match(sent.text[ordered[lo - 1].end - sent.start:ordered[lo].start - sent.start]):
+        lo -= 1
+    while hi + 1 < len(ordered) and _LIST_GAP.match(sent.text[ordered[hi].end - sent.start:ordered[hi + 1].start - sent.start]):
+        hi += 1
+    return ordered[lo:hi + 1]
+
+
+@rule("participated_in.v3", triggers=("participated",))
 def participation(sent: Sentence) -> Iterator[Claim]:
     """A state's delegation took part in meetings (`делегациясы ... қатысты`, `принимала участие в`,
-    `attended`, `Делегацию Казахстана возглавлял`, `a Kazakh delegation`); `from the 24th to the 33rd`
-    is every one between; after `where`/`где` only the meeting just named."""
+    `attended`, `Делегацию Казахстана возглавлял`, `a Kazakh delegation`), or a list of states did
+    (`attended by ... Iran, Indonesia and Turkey`); `from the 24th to the 33rd` is every one between;
+    after `where`/`где` only the meeting just named. A sentence that names no meeting speaks of the one
+    the text named last (`the two-day summit was attended by ...`)."""
     found = sent.triggers.get("participated", [])
     if not found:
         return
-    subjects = sorted(sent.entities(EntityType.STATE) + _demonym_states(sent), key=lambda s: s.start)
+    places = sent.entities(EntityType.PLACE)
+    # a state after its city (Rabat, Morocco) says where, not who
+    subjects = sorted([s for s in sent.entities(EntityType.STATE) if not _after_city(sent, s, places)]
+                      + _demonym_states(sent), key=lambda s: s.start)
     meetings = _oic_meetings(sent)
     for trig in found:
         lo, hi = sent.clause_of(trig.start)
         near = [s for s in subjects if lo <= s.start < hi]
         inside = [s for s in near if trig.start <= s.start and s.end <= trig.end]
         subject = (inside[0] if inside else None) or sent.nearest(near, trig.start, side="before") or \
-            next((s for s in near if s.start >= trig.end and sent.words_between(trig.end, s.start) <= 6), None)
+            next((s for s in near if s.start >= trig.end and sent.words_between(trig.end, s.start) <= 12), None)
         if subject is None:
             continue
         chosen = meetings
@@ -1286,12 +1313,21 @@ def participation(sent: Sentence) -> Iterator[Claim]:
         if not chosen:
             ref = sent.nearest(sent.refs, trig.start)
             chosen = [ref] if ref else []
+        if not chosen and sent.discourse.meeting and not sent.entities(EntityType.ORGANISATION):
+            chosen = [Found(trig.start, trig.end, EntityType.MEETING._value_, sent.discourse.meeting, "")]
         ids = [m.value for m in chosen]
         for first, second in zip(chosen, chosen[1:]):
             if _ablative(first.text) or _range_between(sent, first, second):
                 ids.extend(_between(sent.kb, first.value, second.value))
-        for meeting_id in dict.fromkeys(ids):
-            yield sent.claim("participated_in.v2", subject=subject.value, predicate="participated_in", object=meeting_id)
+        for state in _list_around(sent, near, subject):
+            for meeting_id in dict.fromkeys(ids):
+                yield sent.claim("participated_in.v3", subject=state.value, predicate="participated_in",
+                                 object=meeting_id)
+
+
+def _after_city(sent: Sentence, state: Found, places: list[Found]) -> bool:
+    return any(0 <= state.start - p.end <= 3 and sent.text[p.end - sent.start:state.start - sent.start].strip() in (",", "")
+               for p in places)
 
 
 def _range_between(sent: Sentence, first: Found, second: Found) -> bool:
