@@ -727,6 +727,81 @@ def elided_meetings(sent: Sentence, ordinals: list[Found]) -> list[Found]:
     return out
 
 
+_MEETINGS_BY_BODY: "weakref.WeakKeyDictionary[KB, dict]" = weakref.WeakKeyDictionary()
+_EXTRAORDINARY = re.compile(r"(?:extraordinary|emergency|внеочередн|чрезвычайн|экстренн|кезектен\s+тыс|төтенше)\w*")
+_MINISTERS = re.compile(r"foreign\s+ministers|министр\w*\s+иностранных\s+дел|сыртқы\s+істер\s+министр")
+_THEMATIC = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:on|по)\s+(?:science|food|water|women|науке|продовольств)|"
+                       r"жөніндегі\s*$")
+
+
+def _meetings_by_body(kb: KB) -> dict[str, list]:
+    rows = _MEETINGS_BY_BODY.get(kb)
+    if rows is None:
+        rows = {}
+        for row in kb.meetings():
+            rows.setdefault(f"OIC/{row.body}", []).append(row)
+        _MEETINGS_BY_BODY[kb] = rows
+    return rows
+
+
+def _overlaps_dates(row, found: Found) -> bool:
+    first, last = found.value.get("start"), found.value.get("end") or found.value.get("start")
+    if first is None or row.start is None:
+        return False
+    return first.earliest <= (row.end or row.start).latest and row.start.earliest <= last.latest
+
+
+def placed_meetings(sent: Sentence) -> list[Found]:
+    """Meetings named by their body, place and time but no number: `the OIC summit in Istanbul in April
+    2016`, `the last CFM held in Niamey in 2020`, `внеочередной сессии СМИД в Мекке`. The knowledge
+    base's meetings of that body held in that city (or hosted by that state) at that time; one, or none."""
+    nouns = [(t, "OIC/summit") for t in sent.triggers.get("summit_word", ())] + \
+            [(t, "OIC/cfm") for t in sent.triggers.get("session_word", ())]
+    nouns += [(m, m.value) for m in sent.entities(EntityType.ORGAN) if m.value in _BODIES
+              and not any(n.start - 40 <= m.start <= n.end + 60 for n, _ in nouns)]
+    if not nouns:
+        return []
+    linked = [m for m in sent.mentions if m.kind == EntityType.MEETING._value_]
+    out: list[Found] = []
+    nouns.sort(key=lambda n: n[0].start)
+    heads = [n for n, _ in nouns]
+
+    def mine(item: Found, noun: Found) -> bool:  # a place or a date goes with the noun nearest to it
+        return sent.nearest(heads, item.start) is noun
+
+    for noun, body in nouns:
+        lo, hi = sent.clause_of(noun.start)
+        if any(m.start - 60 <= noun.start <= m.end + 40 for m in linked + out):
+            continue
+        if body == "OIC/cfm":
+            organs = [m for m in sent.entities(EntityType.ORGAN, lo=lo, hi=hi) if m.value == "OIC/cfm"]
+            if not organs and not _MINISTERS.search(sent.low[lo - sent.start:hi - sent.start]):
+                continue
+        elif not (sent.entities(EntityType.ORGANISATION, lo=lo, hi=hi) or sent.topic == "OIC"):
+            continue
+        after, before = sent.low[noun.end - sent.start:hi - sent.start], sent.low[lo - sent.start:noun.start - sent.start]
+        if _names_other_body(sent, noun.end) or _THEMATIC.search(after[:60]) or _THEMATIC.search(before[-40:]):
+            continue
+        cities = {p.value for p in sent.entities(EntityType.PLACE, lo=lo, hi=hi) + _states_as_places(sent, lo, hi)
+                  if mine(p, noun)}
+        dates = [d for d in sent.dates if lo <= d.start < hi and d.value.get("start") is not None and mine(d, noun)]
+        if not cities and not dates:
+            continue
+        rows = _meetings_by_body(sent.kb).get(body, [])
+        if cities:
+            rows = [r for r in rows if r.city is not None and r.city.id in cities]
+        if dates:
+            rows = [r for r in rows if any(_overlaps_dates(r, d) for d in dates)]
+        if _EXTRAORDINARY.search(sent.low[max(lo, noun.start - 40) - sent.start:noun.end - sent.start]):
+            rows = [r for r in rows if r.kind == "extraordinary"]
+        if len(rows) > 1 and sent.doc_time is not None:
+            near = [r for r in rows if r.start is not None and abs(r.start.earliest.toordinal() - sent.doc_time.earliest.toordinal()) <= 62]
+            rows = near or rows
+        if len(rows) == 1:
+            out.append(Found(noun.start, noun.end, EntityType.MEETING._value_, rows[0].meeting.id, noun.text))
+    return out
+
+
 def _names_other_body(sent: Sentence, at: int) -> bool:
     """`the 2nd session of the UN General Assembly`: a session of a body that is not the OIC's."""
     window = sent.low[at - sent.start:at - sent.start + 40]

@@ -12,7 +12,8 @@ from functools import lru_cache
 
 from yntymaq.errors import BadInput
 from yntymaq.extract.claims import (RULE_NEEDS, RULES, Discourse, Found, Sentence, elided_meetings,
-                                    find_triggers_in, may_run, meeting_refs, set_aside_hedged)
+                                    find_triggers_in, may_run, meeting_refs, placed_meetings,
+                                    set_aside_hedged)
 from yntymaq.kb.query import KB
 from yntymaq.text.normalize import fix_mixed_scripts
 from yntymaq.text.numbers import find_numbers
@@ -115,6 +116,10 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
         elided = elided_meetings(sentence, ordinals)
         if elided:
             sentence.mentions = sorted(sentence.mentions + elided, key=lambda m: m.start)
+        if _may_place_meeting(sentence.triggers, {f.kind for f in sentence.mentions}):
+            placed = placed_meetings(sentence)
+            if placed:
+                sentence.mentions = sorted(sentence.mentions + placed, key=lambda m: m.start)
         sentence.refs = meeting_refs(sentence)
         sentence.at = _time_of(sentence, doc_time)
         kinds = {f.kind for f in sentence.mentions}
@@ -180,8 +185,13 @@ def _read_dates(sentences: list, triggers: list[dict], by_sentence: dict[int, li
             continue
         kinds = {f.kind for f in by_sentence.get(i, ())}
         if (triggers[i] or "meeting" in kinds) and may_run(any_rule, triggers[i], kinds) \
-                or may_hold_ordinals(sent.norm, sent.language):
+                or may_hold_ordinals(sent.norm, sent.language) or _may_place_meeting(triggers[i], kinds):
             add_dates(sent)
+
+
+def _may_place_meeting(found: dict, kinds: set[str]) -> bool:
+    """A body's noun (the summit, the CFM) whose place and time may name a meeting (`placed_meetings`)."""
+    return "summit_word" in found or "session_word" in found or "organ" in kinds
 
 
 def _topic(kb: KB, by_sentence: dict[int, list[Found]]) -> str | None:
