@@ -308,7 +308,8 @@ class _Loader:
             # The chair of a body is derived from the sessions' dates, so every session needs one.
             start, end = self.interval(row, required_start=True)
             sources = self.source_refs(row)
-            self.add_entity(row, Entity(ident, EntityType.MEETING, meeting_names(body, kind, ordinal), parent=BODIES[body]))
+            self.add_entity(row, Entity(ident, EntityType.MEETING, meeting_names(body, kind, ordinal, start=start),
+                                        parent=BODIES[body]))
             self.add_fact(row, subject=ident, predicate="meeting_of", object=BODIES[body], start=start, end=end,
                           qualifiers=(("kind", kind), ("ordinal", str(ordinal))), sources=sources)
             if city:
