@@ -49,6 +49,11 @@ ORGANISATION = "OIC"
 _DECLARABLE = {t.value for t in EntityType} - {EntityType.PLACE.value}
 
 
+def _a(word: str) -> str:
+    """`word` with its indefinite article: an organisation, a person."""
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
 def default_data_dir() -> Path:
     return Path(str(resources.files("yntymaq.kb") / "data"))
 
@@ -421,10 +426,10 @@ class _Loader:
             if fact.predicate == "member_of" and subject and subject.type is not EntityType.STATE:
                 status = fact.qualifier("status")
                 if file != "facts.csv":
-                    self.problem(file, line, f"state: {fact.subject!r} is a {subject.type.value}, not a state; "
+                    self.problem(file, line, f"state: {fact.subject!r} is {_a(subject.type.value)}, not a state; "
                                              f"write an organisation's observer status in facts.csv")
                 elif subject.type is not EntityType.ORGANISATION:
-                    self.problem(file, line, f"subject: {fact.subject!r} is a {subject.type.value}; only states "
+                    self.problem(file, line, f"subject: {fact.subject!r} is {_a(subject.type.value)}; only states "
                                              f"and organisations (as observers) can be member_of")
                 elif status != "observer":
                     self.problem(file, line, f"qualifiers: {fact.subject!r} is an organisation, so it can only be "
