@@ -455,6 +455,7 @@ SEED_004_ENTITIES = {
 SEED_004_ALSO = {  # found and right, though the list does not name them
     "EG", "IsDB", "IINA", "ICECS", "al-quds-fund", "OICC", "IFSTAD", "OIC/cfm", "OIC/secretary-general",
     "OIC/general-secretariat",
+    "UN",  # "БҰҰ-ның Бас ассамблеясы": the UN General Assembly, linked once the KB knows the UN
 }
 
 

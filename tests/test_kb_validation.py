@@ -64,6 +64,21 @@ BROKEN = {
     "bad qualifier": (
         _with_row("facts.csv", "OIC,part_of,OIC,,,,category=friendly,fixture-list,"),
         "facts.csv:{line}: qualifiers: category 'friendly' is not one of principal, subsidiary, specialised, affiliated"),
+    "organisation as a member": (
+        _with_row("facts.csv", "OIC/cfm,member_of,OIC,,1990,,status=member,fixture-list,"),
+        "facts.csv:{line}: subject: 'OIC/cfm' is an organ; only states and organisations (as observers) can be member_of"),
+    "organisation with a status other than observer": (
+        _with_row("facts.csv", "OIC,member_of,OIC,,1990,,status=member,fixture-list,"),
+        "facts.csv:{line}: qualifiers: 'OIC' is an organisation, so it can only be an observer: write status=observer, not member"),
+    "membership without a status": (
+        _with_row("facts.csv", "KZ,member_of,OIC,,1995,,,fixture-list,"),
+        "facts.csv:{line}: qualifiers: member_of needs a status (status=member|observer|suspended)"),
+    "organisation in members.csv": (
+        _with_row("members.csv", "OIC,observer,1990,,fixture-list,"),
+        "members.csv:{line}: state: 'OIC' is an organisation, not a state; write an organisation's observer status in facts.csv"),
+    "named value that is no name of the entity": (
+        _with_row("facts.csv", "OIC/cfm,named,,Ислам кеңесі,,,lang=kk,fixture-list,"),
+        "facts.csv:{line}: value: 'Ислам кеңесі' is not a kk name of OIC/cfm; give it as the kk name in entities.csv or add it to aliases.csv"),
     "open row before another row": (
         _with_row("members.csv", "KZ,suspended,2000,,fixture-list,"),
         "members.csv:{line}: state KZ already has an open-ended row at members.csv:2; give that row an end"),
@@ -116,3 +131,14 @@ def test_shipped_dataset_is_valid():
     dataset = load_dataset()
     assert len(dataset.facts) > 200
     assert all(f.sources for f in dataset.facts), "every curated fact carries a source"
+
+
+def test_an_organisation_may_observe_and_a_states_named_fact_replaces_cldr(tmp_path):
+    folder = write_fixture_dataset(tmp_path / "data", replace={
+        "facts.csv": [*FIXTURE_FILES["facts.csv"], "OIC,member_of,OIC,,1990,,status=observer,fixture-list,",
+                      "PS,named,,Palestine,,,lang=en,fixture-list,"],
+    })
+    dataset = load_dataset(folder)
+    ps = dataset.entities["PS"]
+    assert ps.names["en"] == "Palestine"
+    assert ("en", "Palestinian Territories") in ps.aliases  # CLDR's name stays findable

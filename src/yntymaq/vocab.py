@@ -244,7 +244,7 @@ PREDICATES: dict[str, Predicate] = {
     p.name: p
     for p in (
         _p("member_of", "мүшесі", "член", "member of", "entity",
-           "A state's membership of an organisation, with its status.", ("status",)),
+           "A state's membership of an organisation, with its status; an organisation may be an observer.", ("status",)),
         _p("part_of", "құрамында", "входит в", "part of", "entity",
            "An organ or institution belongs to an organisation, with its category.", ("category",)),
         _p("headquartered_in", "штаб-пәтері", "штаб-квартира", "headquartered in", "entity",
@@ -252,7 +252,8 @@ PREDICATES: dict[str, Predicate] = {
         _p("founded", "құрылған", "основан", "founded", "value",
            "When (the fact's start) and where (qualifier place) something was founded.", ("place",)),
         _p("named", "атауы", "название", "named", "value",
-           "A name over time; the value is the name, the qualifier lang its language.", ("lang",)),
+           "A name over time; the value is the name, the qualifier lang its language. A state's current one "
+           "replaces CLDR's name.", ("lang",)),
         _p("meeting_of", "жиыны", "заседание", "meeting of", "entity",
            "A meeting belongs to a body; its start and end are the meeting's first and last day.",
            ("kind", "ordinal"), end_inclusive=True),

@@ -49,6 +49,11 @@ ORGANISATION = "OIC"
 _DECLARABLE = {t.value for t in EntityType} - {EntityType.PLACE.value}
 
 
+def _a(word: str) -> str:
+    """`word` with its indefinite article: an organisation, a person."""
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
+
+
 def default_data_dir() -> Path:
     return Path(str(resources.files("yntymaq.kb") / "data"))
 
@@ -308,7 +313,8 @@ class _Loader:
             # The chair of a body is derived from the sessions' dates, so every session needs one.
             start, end = self.interval(row, required_start=True)
             sources = self.source_refs(row)
-            self.add_entity(row, Entity(ident, EntityType.MEETING, meeting_names(body, kind, ordinal), parent=BODIES[body]))
+            self.add_entity(row, Entity(ident, EntityType.MEETING, meeting_names(body, kind, ordinal, start=start),
+                                        parent=BODIES[body]))
             self.add_fact(row, subject=ident, predicate="meeting_of", object=BODIES[body], start=start, end=end,
                           qualifiers=(("kind", kind), ("ordinal", str(ordinal))), sources=sources)
             if city:
@@ -418,7 +424,18 @@ class _Loader:
             subject = self.entities.get(fact.subject)
             obj = self.entities.get(fact.object) if fact.object else None
             if fact.predicate == "member_of" and subject and subject.type is not EntityType.STATE:
-                self.problem(file, line, f"state: {fact.subject!r} is a {subject.type.value}, not a state")
+                status = fact.qualifier("status")
+                if file != "facts.csv":
+                    self.problem(file, line, f"state: {fact.subject!r} is {_a(subject.type.value)}, not a state; "
+                                             f"write an organisation's observer status in facts.csv")
+                elif subject.type is not EntityType.ORGANISATION:
+                    self.problem(file, line, f"subject: {fact.subject!r} is {_a(subject.type.value)}; only states "
+                                             f"and organisations (as observers) can be member_of")
+                elif status != "observer":
+                    self.problem(file, line, f"qualifiers: {fact.subject!r} is an organisation, so it can only be "
+                                             f"an observer: write status=observer, not {status or 'no status'}")
+            if fact.predicate == "member_of" and file == "facts.csv" and not fact.qualifier("status"):
+                self.problem(file, line, "qualifiers: member_of needs a status (status=member|observer|suspended)")
             if fact.predicate == "holds_office":
                 if subject and subject.type is not EntityType.PERSON:
                     self.problem(file, line, f"person: {fact.subject!r} is a {subject.type.value}, not a person")
@@ -426,6 +443,39 @@ class _Loader:
                     self.problem(file, line, f"office: {fact.object!r} is a {obj.type.value}, not an office")
             if fact.predicate in ("held_in", "headquartered_in") and obj and obj.type is not EntityType.PLACE:
                 self.problem(file, line, f"object: {fact.object!r} is a {obj.type.value}, not a place")
+
+    def apply_names(self) -> None:
+        """Check every `named` fact against the entity's names, and let a state's current one win.
+
+        The value of a `named` fact must be one of the entity's names or aliases in that language, so
+        that a sourced name is always findable. A state's names come from CLDR, which does not always
+        name a member as the OIC does (PS is "Palestinian Territories" there): a current (open-ended)
+        `named` fact of a state replaces CLDR's name in its language, and CLDR's name stays an alias.
+        """
+        for fact in self.facts:
+            if fact.predicate != "named":
+                continue
+            file, _, line = fact.where.rpartition(":")
+            entity, lang = self.entities.get(fact.subject), fact.qualifier("lang")
+            if entity is None or not fact.value:
+                continue
+            if lang not in NAME_LANGS:
+                self.problem(file, line, f"qualifiers: named needs lang= one of {', '.join(NAME_LANGS)}")
+                continue
+            if entity.type is EntityType.STATE and cldr.is_state_code(entity.id) and fact.end is None:
+                names = dict(entity.names)
+                old = names.get(lang)
+                names[lang] = fact.value
+                aliases = entity.aliases
+                if old and cldr.fold(old) != cldr.fold(fact.value):
+                    aliases = aliases + ((lang, old),)
+                self.entities[entity.id] = Entity(entity.id, entity.type, names, aliases, entity.country,
+                                                  entity.parent)
+                continue
+            known = {cldr.fold(n) for l, n in entity.all_names() if l == lang}
+            if cldr.fold(fact.value) not in known:
+                self.problem(file, line, f"value: {fact.value!r} is not a {lang} name of {entity.id}; give it as "
+                                         f"the {lang} name in entities.csv or add it to aliases.csv")
 
     def check_overlaps(self) -> None:
         """A state holds one status at a time: its rows in members.csv must not overlap."""
@@ -455,6 +505,7 @@ def load_dataset(folder: Path | None = None) -> Dataset:
     loader.load_facts()
     loader.resolve_refs()
     loader.attach_aliases(aliases)
+    loader.apply_names()
     loader.check_types()
     loader.check_overlaps()
     if loader.problems:

@@ -286,7 +286,17 @@ class KB:
 
     def members(self, *, at: Date | None = None, status: str | None = None,
                 organisation: str = ORGANISATION) -> list[MemberRow]:
-        """The states of `organisation` at a date (today by default) with their status."""
+        """The states of `organisation` at a date (today by default) with their status. Organisations
+        that observe it are not among them (see `observer_organisations`)."""
+        return self._membership(at=at, status=status, organisation=organisation, states=True)
+
+    def observer_organisations(self, *, at: Date | None = None,
+                               organisation: str = ORGANISATION) -> list[MemberRow]:
+        """The international organisations that observe `organisation` at a date (today by default)."""
+        return self._membership(at=at, status="observer", organisation=organisation, states=False)
+
+    def _membership(self, *, at: Date | None, status: str | None, organisation: str,
+                    states: bool) -> list[MemberRow]:
         from yntymaq.kb.dataset import STATUSES
 
         if status is not None and status not in STATUSES:
@@ -294,6 +304,9 @@ class KB:
         at = at or Date.today()
         rows = []
         for fact in self.facts(predicate="member_of", object=organisation):
+            subject = self.entity_or_none(fact.subject)
+            if subject is None or (subject.type is EntityType.STATE) != states:
+                continue
             truth = fact.holds_at(at)
             if truth is Truth.NO or (status and fact.qualifier("status") != status):
                 continue
