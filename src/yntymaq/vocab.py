@@ -255,7 +255,7 @@ PREDICATES: dict[str, Predicate] = {
            "A name over time; the value is the name, the qualifier lang its language.", ("lang",)),
         _p("meeting_of", "жиыны", "заседание", "meeting of", "entity",
            "A meeting belongs to a body; its start and end are the meeting's first and last day.",
-           ("kind", "ordinal"), end_inclusive=True),
+           ("series", "kind", "ordinal", "joint", "online"), end_inclusive=True),
         _p("held_in", "өткен жері", "место проведения", "held in", "entity", "The city a meeting was held in."),
         _p("hosted_by", "қабылдаушы ел", "принимающая страна", "hosted by", "entity",
            "The state that hosted a meeting."),
