@@ -32,10 +32,10 @@ BROKEN = {
         _with_row("offices.csv", "OIC/secretary-general,test-person,June 2011,,fixture-list,"),
         "offices.csv:{line}: start: 'June 2011' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
     "day not in month": (
-        _with_row("meetings.csv", "cfm,ordinary,9,jeddah,SA,2011-02-30,,fixture-sessions,"),
+        _with_row("meetings.csv", "cfm,ordinary,9,jeddah,SA,2011-02-30,,,fixture-sessions,"),
         "meetings.csv:{line}: start: day 30 is not in 2011-02 (1..28)"),
     "meeting number used twice": (
-        _with_row("meetings.csv", "cfm,ordinary,2,jeddah,SA,2013-01-01,,fixture-sessions,"),
+        _with_row("meetings.csv", "cfm,ordinary,2,jeddah,SA,2013-01-01,,,fixture-sessions,"),
         "meetings.csv:{line}: ordinary cfm number 2 is already defined at meetings.csv:3"),
     "fact without a source": (
         _with_row("facts.csv", "OIC,official_language,,ar,,,,,"),
@@ -59,7 +59,7 @@ BROKEN = {
         _with_row("members.csv", "TR,member,1969,,fixture-list,,extra"),
         "members.csv:{line}: has 7 cells; the header has 6"),
     "unknown city": (
-        _with_row("meetings.csv", "cfm,ordinary,4,gotham,SA,2013-01-01,,fixture-sessions,"),
+        _with_row("meetings.csv", "cfm,ordinary,4,gotham,SA,2013-01-01,,,fixture-sessions,"),
         "meetings.csv:{line}: city: no entity has the id 'gotham'"),
     "bad qualifier": (
         _with_row("facts.csv", "OIC,part_of,OIC,,,,category=friendly,fixture-list,"),

@@ -256,7 +256,7 @@ PREDICATES: dict[str, Predicate] = {
            "replaces CLDR's name.", ("lang",)),
         _p("meeting_of", "жиыны", "заседание", "meeting of", "entity",
            "A meeting belongs to a body; its start and end are the meeting's first and last day.",
-           ("kind", "ordinal"), end_inclusive=True),
+           ("series", "kind", "ordinal", "joint", "online"), end_inclusive=True),
         _p("held_in", "өткен жері", "место проведения", "held in", "entity", "The city a meeting was held in."),
         _p("hosted_by", "қабылдаушы ел", "принимающая страна", "hosted by", "entity",
            "The state that hosted a meeting."),

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from yntymaq.errors import DataErrors, Problem
 from yntymaq.kb import names as cldr
-from yntymaq.kb.meetings import BODIES, KINDS, meeting_names
+from yntymaq.kb.meetings import JOINT_PARTNERS, ONLINE, SERIES, meeting_ident, meeting_key, meeting_names
 from yntymaq.vocab import (
     NAME_LANGS,
     PREDICATES,
@@ -34,7 +34,7 @@ FILES = {
     "entities.csv": ["id", "type", "parent", "kk", "ru", "en", "ar", "note"],
     "aliases.csv": ["entity", "lang", "alias", "note"],
     "members.csv": ["state", "status", "start", "end", "source", "note"],
-    "meetings.csv": ["body", "kind", "ordinal", "city", "country", "start", "end", "source", "note"],
+    "meetings.csv": ["body", "kind", "ordinal", "city", "country", "start", "end", "joint", "source", "note"],
     "offices.csv": ["office", "person", "start", "end", "source", "note"],
     "facts.csv": ["subject", "predicate", "object", "value", "start", "end", "qualifiers", "source", "note"],
 }
@@ -286,46 +286,85 @@ class _Loader:
                           qualifiers=(("status", status),), sources=sources)
 
     def load_meetings(self) -> None:
-        seen: dict[tuple[str, str, int], str] = {}
+        """Meetings of every series (see meetings.py for the ids): numbered, or keyed by date and city."""
+        seen: dict[str, str] = {}
         for row in self.rows("meetings.csv"):
             body, kind, ordinal_text = row.get("body"), row.get("kind"), row.get("ordinal")
-            ok = True
-            if body not in BODIES:
-                self.problem(row, f"body: {body!r} is not one of {', '.join(BODIES)}")
-                ok = False
-            if kind not in KINDS:
-                self.problem(row, f"kind: {kind!r} is not one of {', '.join(KINDS)}")
-                ok = False
-            if not ordinal_text.isdigit() or int(ordinal_text) < 1:
-                self.problem(row, f"ordinal: {ordinal_text!r} is not a positive whole number")
-                ok = False
-            if not ok:
+            series = SERIES.get(body)
+            if series is None:
+                self.problem(row, f"body: {body!r} is not one of {', '.join(SERIES)}")
                 continue
-            ordinal = int(ordinal_text)
-            key = (body, kind, ordinal)
-            if key in seen:
-                self.problem(row, f"{kind} {body} number {ordinal} is already defined at {seen[key]}")
+            if kind not in series.kinds:
+                self.problem(row, f"kind: {kind!r} is not one of {', '.join(series.kinds)} for {body}")
                 continue
-            seen[key] = row.where
-            ident = meeting_id(body, kind, ordinal)
-            self.ref(row, BODIES[body], "body")
-            city, country = row.get("city"), row.get("country")
-            # The chair of a body is derived from the sessions' dates, so every session needs one.
+            ordinal = None
+            if ordinal_text:
+                if not ordinal_text.isdigit() or int(ordinal_text) < 1:
+                    self.problem(row, f"ordinal: {ordinal_text!r} is not a positive whole number")
+                    continue
+                if kind not in series.numbered:
+                    self.problem(row, f"ordinal: {kind} meetings of {body} are not numbered; leave ordinal empty")
+                    continue
+                ordinal = int(ordinal_text)
+            elif kind not in series.unnumbered:
+                self.problem(row, f"ordinal: {kind} meetings of {body} are numbered; an ordinal is required")
+                continue
+            city, country, joint = row.get("city"), row.get("country"), row.get("joint") or None
+            # Every meeting needs its start: the chair is derived from the sessions' dates, and an
+            # unnumbered meeting's id is built from it.
             start, end = self.interval(row, required_start=True)
+            key = None
+            if ordinal is None:
+                needed = "day" if series.key_precision == "day" else "month"
+                if start is None or not city:
+                    if not city:
+                        self.problem(row, "city: required (an id from places.csv, or online)")
+                    continue
+                if len(row.get("start")) < (10 if needed == "day" else 7):
+                    self.problem(row, f"start: an unnumbered meeting of {body} needs its start to the {needed}, "
+                                      f"since its id is built from it")
+                    continue
+                key = meeting_key(row.get("start"), city, series.key_precision)
+            if joint and not series.joint:
+                self.problem(row, f"joint: meetings of {body} are not held jointly; leave joint empty")
+                joint = None
+            elif joint and joint not in JOINT_PARTNERS:
+                self.problem(row, f"joint: {joint!r} is not one of {', '.join(JOINT_PARTNERS)}")
+                joint = None
+            ident = meeting_ident(body, kind, ordinal, key)
+            if ident in seen:
+                what = f"{kind} {body} number {ordinal}" if ordinal is not None else f"meeting {ident}"
+                self.problem(row, f"{what} is already defined at {seen[ident]}")
+                continue
+            seen[ident] = row.where
+            self.ref(row, series.body, "body")
+            if joint:
+                self.ref(row, joint, "joint")
             sources = self.source_refs(row)
-            self.add_entity(row, Entity(ident, EntityType.MEETING, meeting_names(body, kind, ordinal, start=start),
-                                        parent=BODIES[body]))
-            self.add_fact(row, subject=ident, predicate="meeting_of", object=BODIES[body], start=start, end=end,
-                          qualifiers=(("kind", kind), ("ordinal", str(ordinal))), sources=sources)
-            if city:
+            place = None
+            if city and city != ONLINE:
                 self.ref(row, city, "city")
+                known = self.entities.get(city)
+                place = dict(known.names) if known else {}
+            names = meeting_names(body, kind, ordinal, place=place, start=row.get("start"), joint=joint)
+            self.add_entity(row, Entity(ident, EntityType.MEETING, names, parent=series.body))
+            qualifiers = [("series", body), ("kind", kind)]
+            if ordinal is not None:
+                qualifiers.append(("ordinal", str(ordinal)))
+            if joint:
+                qualifiers.append(("joint", joint))
+            if city == ONLINE:
+                qualifiers.append(("online", "yes"))
+            self.add_fact(row, subject=ident, predicate="meeting_of", object=series.body, start=start, end=end,
+                          qualifiers=tuple(qualifiers), sources=sources)
+            if not city:
+                self.problem(row, "city: required (an id from places.csv, or online)")
+            elif city != ONLINE:
                 self.add_fact(row, subject=ident, predicate="held_in", object=city, start=start, end=end, sources=sources)
-            else:
-                self.problem(row, "city: required (an id from places.csv)")
             if country:
                 self.ref(row, country, "country")
                 self.add_fact(row, subject=ident, predicate="hosted_by", object=country, start=start, end=end, sources=sources)
-            else:
+            elif city != ONLINE:
                 self.problem(row, "country: required (the host state's ISO code)")
 
     def load_offices(self) -> None:
@@ -382,7 +421,7 @@ class _Loader:
                 self.problem(row, f"qualifiers: category {value!r} is not one of {', '.join(CATEGORIES)}")
             if key == "status" and value not in STATUSES:
                 self.problem(row, f"qualifiers: status {value!r} is not one of {', '.join(STATUSES)}")
-            if key in ("place", "document", "meeting"):
+            if key in ("place", "document", "meeting", "joint"):
                 self.ref(row, value, f"qualifier {key}")
             out.append((key, value))
         return tuple(out)

@@ -53,12 +53,12 @@ FIXTURE_FILES: dict[str, list[str]] = {
         "BA,observer,1994,,fixture-list,",
     ],
     "meetings.csv": [
-        "cfm,ordinary,1,jeddah,SA,2010-05-18,2010-05-20,fixture-sessions,",
-        "cfm,ordinary,2,astana,KZ,2011-06-28,2011-06-30,fixture-sessions,",
-        "cfm,ordinary,3,djibouti-city,DJ,2012-11-15,2012-11-17,fixture-sessions,",
-        "cfm,extraordinary,1,jeddah,SA,2012-08-14,2012-08-15,fixture-sessions,",
-        "summit,ordinary,1,jeddah,SA,2009-03-13,2009-03-14,fixture-sessions,",
-        "summit,ordinary,2,cairo,EG,2013-02-06,2013-02-07,fixture-sessions,",
+        "cfm,ordinary,1,jeddah,SA,2010-05-18,2010-05-20,,fixture-sessions,",
+        "cfm,ordinary,2,astana,KZ,2011-06-28,2011-06-30,,fixture-sessions,",
+        "cfm,ordinary,3,djibouti-city,DJ,2012-11-15,2012-11-17,,fixture-sessions,",
+        "cfm,extraordinary,1,jeddah,SA,2012-08-14,2012-08-15,,fixture-sessions,",
+        "summit,ordinary,1,jeddah,SA,2009-03-13,2009-03-14,,fixture-sessions,",
+        "summit,ordinary,2,cairo,EG,2013-02-06,2013-02-07,,fixture-sessions,",
     ],
     "offices.csv": [
         "OIC/secretary-general,test-person,2010-01,,fixture-list,",

@@ -12,7 +12,7 @@ from functools import cached_property
 
 from yntymaq import settings
 from yntymaq.errors import Ambiguous, BadInput, NotFound
-from yntymaq.kb.meetings import BODIES, KINDS
+from yntymaq.kb.meetings import BODIES, KINDS, SERIES
 from yntymaq.kb.names import fold
 from yntymaq.kb.rules import MEMBER_COUNT_RULE
 from yntymaq.kb.store import Store
@@ -116,17 +116,20 @@ class OfficeRow:
 @dataclass(frozen=True)
 class MeetingRow:
     meeting: Entity
-    body: str
+    body: str  # the series key: summit, cfm, st-summit, comcec, ... (see kb/meetings.py)
     kind: str
-    ordinal: int
-    city: Entity | None
+    ordinal: int | None  # None for a meeting known only by date and place
+    city: Entity | None  # None for a meeting held online
     country: Entity | None
     start: Date | None
     end: Date | None
     sources: tuple[Reference, ...]
+    organ: Entity | None = None  # what it is a meeting of: OIC/cfm, COMCEC, OIC, ...
+    joint: Entity | None = None  # the other organisation of a joint meeting
 
     def to_dict(self, lang: str = "kk") -> dict:
         return {"id": self.meeting.id, "label": self.meeting.label(lang), "body": self.body,
+                "body_id": self.organ.id if self.organ else None, "joint": ref_json(self.joint, lang),
                 "ordinal": self.ordinal, "kind": self.kind, "city": ref_json(self.city, lang),
                 "country": ref_json(self.country, lang), "start": _str(self.start), "end": _str(self.end),
                 "sources": [source_json(s) for s in self.sources]}
@@ -380,21 +383,24 @@ class KB:
         rows = []
         for ident, group in by_meeting.items():
             of = group.get("meeting_of")
-            if of is None or of.object not in body_names:
-                continue
+            series = of.qualifier("series") or body_names.get(of.object) if of else None
+            if series not in SERIES:
+                continue  # a meeting declared in entities.csv (WIEF/7), not one of the OIC's series
             held, host = group.get("held_in"), group.get("hosted_by")
+            ordinal = of.qualifier("ordinal")
             rows.append(MeetingRow(
-                self.entity(ident), body_names[of.object], of.qualifier("kind"), int(of.qualifier("ordinal")),
+                self.entity(ident), series, of.qualifier("kind"), int(ordinal) if ordinal else None,
                 self.entity_or_none(held.object if held else None), self.entity_or_none(host.object if host else None),
-                of.start, of.end, of.sources,
+                of.start, of.end, of.sources, self.entity_or_none(of.object), self.entity_or_none(of.qualifier("joint")),
             ))
         return sorted(rows, key=lambda r: (r.start.sort_key() if r.start else (dt.date.min, 0), r.meeting.id))
 
     def meetings(self, *, body: str | None = None, kind: str | None = None, year: int | None = None,
                  number: int | None = None, place: str | None = None) -> list[MeetingRow]:
-        """Summits and CFM sessions, filtered by body, kind, year, number and place (a city or a state)."""
-        if body is not None and body not in BODIES:
-            raise BadInput(f"body: {body!r} is not one of {', '.join(BODIES)}")
+        """Meetings of every series, filtered by body (a series: summit, cfm, comcec, ...), kind, year,
+        number and place (a city or a state)."""
+        if body is not None and body not in SERIES:
+            raise BadInput(f"body: {body!r} is not one of {', '.join(SERIES)}")
         if kind is not None and kind not in KINDS:
             raise BadInput(f"kind: {kind!r} is not one of {', '.join(KINDS)}")
         place_id = self.resolve(place).id if place else None
@@ -437,11 +443,13 @@ class KB:
                 record.meeting = None
             if record.meeting:
                 m = record.meeting
-                record.chair = [c for c in self.chairs(body=m.body) if c.meeting and c.meeting.id == ident]
-                same = [r for r in self._meetings if r.body == m.body and r.kind == m.kind]
-                by_ordinal = {r.ordinal: r.meeting for r in same}
-                record.previous = by_ordinal.get(m.ordinal - 1)
-                record.next = by_ordinal.get(m.ordinal + 1)
+                if m.body in BODIES:
+                    record.chair = [c for c in self.chairs(body=m.body) if c.meeting and c.meeting.id == ident]
+                if m.ordinal is not None:
+                    same = [r for r in self._meetings if r.body == m.body and r.kind == m.kind and r.ordinal is not None]
+                    by_ordinal = {r.ordinal: r.meeting for r in same}
+                    record.previous = by_ordinal.get(m.ordinal - 1)
+                    record.next = by_ordinal.get(m.ordinal + 1)
         return record
 
     def conflicts(self, ident: str | None = None) -> list[Conflict]:

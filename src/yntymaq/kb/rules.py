@@ -13,17 +13,29 @@ CHAIR_RULE = "chair.from_sessions.v1"
 MEMBER_COUNT_RULE = "member_count.v1"
 
 
+def counts_in_chain(fact: Fact) -> bool:
+    """Is this `meeting_of` fact an ordinary, numbered session of a body that passes a chair on?
+
+    A fact without a series qualifier (a row of facts.csv) counts by its body and kind alone.
+    """
+    series = fact.qualifier("series")
+    return (fact.object in BODIES.values() and fact.qualifier("kind") == "ordinary"
+            and (fact.qualifier("ordinal") or "").isdigit() and (series is None or BODIES.get(series) == fact.object))
+
+
 def derive_chairs(facts: list[Fact]) -> list[Fact]:
     """The host of a body's ordinary session N chairs the body from N's opening until N+1's.
 
-    Extraordinary sessions do not pass the chair on. The last chair's term is open.
+    Only the chain of a body's own ordinary, numbered sessions counts (see meetings.py): extraordinary
+    sessions, unnumbered meetings and meetings of other series never pass the chair on. The last
+    chair's term is open.
     """
     sessions: dict[str, list[tuple[int, Fact]]] = {}
     hosts: dict[str, Fact] = {}
     seen: set[str] = set()
     for fact in facts:
         # Where sources disagree on a session, the first row (meetings.csv) carries the chain.
-        if fact.predicate == "meeting_of" and fact.qualifier("kind") == "ordinary" and fact.subject not in seen:
+        if fact.predicate == "meeting_of" and fact.subject not in seen and counts_in_chain(fact):
             seen.add(fact.subject)
             sessions.setdefault(fact.object, []).append((int(fact.qualifier("ordinal")), fact))
         elif fact.predicate == "hosted_by":
