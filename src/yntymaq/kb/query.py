@@ -173,6 +173,7 @@ class Conflict:
     def to_dict(self, lang: str = "kk") -> dict:
         return {"subject": ref_json(self.subject, lang), "predicate": self.predicate,
                 "predicate_label": PREDICATES[self.predicate].label(lang),
+                "subject_type": self.subject.type.value,
                 "versions": [{"fact": f.id, "object": f.object, "value": f.value, "start": _str(f.start),
                               "end": _str(f.end), "qualifiers": dict(f.qualifiers), "where": f.where,
                               "sources": [source_json(s) for s in f.sources]} for f in self.facts]}
@@ -325,11 +326,15 @@ class KB:
         at = at or Date.today()
         certain: dict[str, set[str]] = {}
         seen: set[str] = set()
+        disputed: set[str] = set()  # a disagreement of sources leaves the state's status open then
         for row in self.members(at=at, organisation=organisation):
             seen.add(row.state.id)
             if row.certain:
                 certain.setdefault(row.state.id, set()).add(row.status)
-        sure = {state: next(iter(found)) for state, found in certain.items() if len(found) == 1}
+            elif row.alternatives:
+                disputed.add(row.state.id)
+        sure = {state: next(iter(found)) for state, found in certain.items()
+                if len(found) == 1 and state not in disputed}
         unsure = seen - set(sure)
         statuses = list(sure.values())
         return MemberCount(
