@@ -50,6 +50,8 @@ def _flat(rows: list[dict], lang: str) -> list[dict]:
             flat["kind_label"] = t(f"kind.{row['kind']}", lang)
         if isinstance(row.get("citizen_of"), list):
             flat["citizen_of_label"] = ", ".join(c["label"] for c in row["citizen_of"])
+        if row.get("conflict"):
+            flat["conflict_label"] = t("conflict.badge", lang)
         out.append(flat)
     return out
 
@@ -160,7 +162,8 @@ _KAZAKH_ORDER = {ch: i for i, ch in enumerate(KAZAKH_LOWER)}
 
 def members_view(kb: KB, lang: str, *, at: Date | None = None, status: str | None = None) -> dict:
     """The states of the OIC at a date (today by default), optionally of one status, with the count;
-    states in the alphabetical order of the page's language."""
+    states in the alphabetical order of the page's language. Where sources disagree on a row it is
+    one row with `disagree` true and the other sources' versions in `conflict`."""
     at = at or Date.today()
     rows = sorted(kb.members(at=at, status=status), key=lambda r: alphabetical(r.state.label(lang)))
     return {
@@ -169,6 +172,13 @@ def members_view(kb: KB, lang: str, *, at: Date | None = None, status: str | Non
         "count": kb.member_count(at=at).to_dict(lang),
         "members": _rows(rows, lang),
     }
+
+
+def conflicts_view(kb: KB, lang: str, ident: str | None = None) -> dict:
+    """Every disagreement the curated sources keep (or those about one entity): each version with its
+    dates and its sources, side by side."""
+    entity = kb.entity(ident) if ident else None
+    return {"entity": ref_json(entity, lang), "conflicts": [c.to_dict(lang) for c in kb.conflicts(ident)]}
 
 
 def meetings_view(kb: KB, lang: str, *, body: str | None = None, kind: str | None = None, year: int | None = None,

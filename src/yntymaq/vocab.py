@@ -265,6 +265,10 @@ PREDICATES: dict[str, Predicate] = {
            derived=True),
         _p("holds_office", "лауазымын атқарады", "занимает должность", "holds office", "entity",
            "A person holds an office over an interval."),
+        _p("elected_to", "сайланды", "избран", "elected to", "entity",
+           "A person elected to an office; start (and end, the same day) is the election, which is not the "
+           "start of the term: holds_office starts when the person takes office.", ("meeting",),
+           end_inclusive=True),
         _p("citizen_of", "азаматы", "гражданин", "citizen of", "entity", "A person's nationality."),
         _p("adopted_at", "қабылданған жері", "принят на", "adopted at", "entity",
            "A document (charter, programme, resolution) adopted at a meeting."),

@@ -106,11 +106,39 @@ def _judge(claim: Claim, candidates: list[Fact], *, rule: str, same: Callable[[F
     return Verdict(NEW, (), f"the knowledge base holds nothing on this {what}", rule)
 
 
+def note_disagreement(verdict: Verdict, kb: KB) -> Verdict:
+    """A supported verdict resting on one source's version of a fact on which sources disagree says
+    so: every version joins the evidence, each with its own source, and the reason names them all.
+    ("Uzbekistan joined in 1996" is supported; the source that gives 1995 is shown beside it.)"""
+    if verdict.kind is not SUPPORTED:
+        return verdict
+    evidence = list(verdict.evidence)
+    versions: list[Fact] = []
+    for fact in verdict.evidence:
+        conflict = kb.conflict_of(fact)
+        if conflict is not None:
+            versions += [f for f in conflict.facts if f not in versions]
+    if not versions:
+        return verdict
+    evidence += [f for f in versions if f not in evidence]
+
+    def version(f: Fact) -> str:
+        span = f"{f.start or '…'}–{f.end or 'open'}"
+        return f"{span} ({', '.join(s.id for s in f.sources)})"
+
+    reason = f"{verdict.reason}; the sources disagree: " + " / ".join(version(f) for f in versions)
+    return Verdict(verdict.kind, tuple(evidence), reason, verdict.rule)
+
+
 # -- checks per predicate -----------------------------------------------------------------------
 
 
 @checks("member_of")
 def _member_of(claim: Claim, kb: KB) -> Verdict:
+    return note_disagreement(_membership(claim, kb), kb)
+
+
+def _membership(claim: Claim, kb: KB) -> Verdict:
     fact = claim.fact
     status = fact.qualifier("status", "member")
     history = _curated(kb.facts(subject=fact.subject, predicate="member_of", object=fact.object))
@@ -264,6 +292,10 @@ def _participated_in(claim: Claim, kb: KB) -> Verdict:
 def _holds_office(claim: Claim, kb: KB) -> Verdict:
     """A holder named with a time is judged then; one named without is supported when the person held
     the office at some time (a text speaks of its own time), and says so."""
+    return note_disagreement(_office(claim, kb), kb)
+
+
+def _office(claim: Claim, kb: KB) -> Verdict:
     fact = claim.fact
     known = _curated(kb.facts(predicate="holds_office", object=fact.object))
     mine = [f for f in known if f.subject == fact.subject]

@@ -25,6 +25,15 @@ def _label(key: str, value: str | None, lang: str) -> str | None:
     return t(f"{key}.{value}", lang) if value else value
 
 
+def _other_versions(row: dict, lang: str) -> str:
+    """A row's disagreement in one cell: "sources disagree: 1970– (wiki-syria-oic)", empty when none."""
+    if not row.get("conflict"):
+        return ""
+    versions = "; ".join(f"{v['start'] or '…'}–{v['end'] or ''} ({', '.join(s['id'] for s in v['sources'])})"
+                         for v in row["conflict"])
+    return f"{t('conflict.badge', lang)}: {versions}"
+
+
 @click.command("build")
 @DB_OPTION
 @click.option("--data", default=None, metavar="DIR", help="Басқа CSV қалтасы / другая папка CSV / a folder of CSV files instead of the shipped dataset.")
@@ -117,8 +126,10 @@ def members_command(at_text: str | None, status: str | None, count: bool, db: st
     rows = [r.to_dict(lang) for r in kb.members(at=at, status=status)]
     for r in rows:
         r["status_label"] = _label("status", r["status"], lang)
+        r["other_versions"] = _other_versions(r, lang)
     emit(rows, [("state", "col.id"), ("state_label", "col.state"), ("status_label", "col.status"),
-                ("start", "col.start"), ("end", "col.end"), ("certain", "col.certain")], fmt=fmt, lang=lang)
+                ("start", "col.start"), ("end", "col.end"), ("certain", "col.certain"),
+                ("other_versions", "col.conflict")], fmt=fmt, lang=lang)
 
 
 @click.command("meetings")
@@ -171,8 +182,10 @@ def office_command(office: str, at_text: str | None, db: str | None, fmt: str, l
     kb = KB.open(db)
     office_id = kb.resolve(office).id
     rows = [r.to_dict(lang) for r in kb.office_holders(office=office_id, at=parse_date(at_text, field_name="--at"))]
+    for r in rows:
+        r["other_versions"] = _other_versions(r, lang)
     emit(rows, [("person", "col.id"), ("person_label", "col.person"), ("citizen_of", "col.nationality"),
-                ("start", "col.start"), ("end", "col.end")], fmt=fmt, lang=lang)
+                ("start", "col.start"), ("end", "col.end"), ("other_versions", "col.conflict")], fmt=fmt, lang=lang)
 
 
 @click.command("timeline")
@@ -228,11 +241,11 @@ def conflicts_command(entity: str | None, db: str | None, fmt: str, lang: str) -
     ident = kb.resolve(entity).id if entity else None
     conflicts = [c.to_dict(lang) for c in kb.conflicts(ident)]
     rows = [{"subject": c["subject"], "predicate": c["predicate_label"],
-             "value": v["object"] or v["value"] or "", "start": v["start"], "end": v["end"],
-             "sources": ", ".join(s["id"] for s in v["sources"])}
+             "value": v["object"] or v["value"] or "", "status": _label("status", v["qualifiers"].get("status"), lang),
+             "start": v["start"], "end": v["end"], "sources": ", ".join(s["id"] for s in v["sources"])}
             for c in conflicts for v in c["versions"]]
     emit(rows, [("subject", "col.id"), ("predicate", "col.predicate"), ("value", "col.value"),
-                ("start", "col.start"), ("end", "col.end"), ("sources", "col.sources")],
+                ("status", "col.status"), ("start", "col.start"), ("end", "col.end"), ("sources", "col.sources")],
          fmt=fmt, lang=lang, payload=conflicts)
 
 

@@ -475,7 +475,7 @@ class _Loader:
                                              f"an observer: write status=observer, not {status or 'no status'}")
             if fact.predicate == "member_of" and file == "facts.csv" and not fact.qualifier("status"):
                 self.problem(file, line, "qualifiers: member_of needs a status (status=member|observer|suspended)")
-            if fact.predicate == "holds_office":
+            if fact.predicate in ("holds_office", "elected_to"):
                 if subject and subject.type is not EntityType.PERSON:
                     self.problem(file, line, f"person: {fact.subject!r} is a {subject.type.value}, not a person")
                 if obj and obj.type is not EntityType.OFFICE:
@@ -517,7 +517,8 @@ class _Loader:
                                          f"the {lang} name in entities.csv or add it to aliases.csv")
 
     def check_overlaps(self) -> None:
-        """A state holds one status at a time: its rows in members.csv must not overlap."""
+        """A state holds one status at a time: its rows in members.csv must not overlap, unless the two
+        rows share no source: then they are two sources' accounts that disagree, and both are kept."""
         by_state: dict[str, list[Fact]] = {}
         for fact in self.facts:
             if fact.predicate == "member_of" and fact.where.startswith("members.csv"):
@@ -525,10 +526,14 @@ class _Loader:
         for state, facts in by_state.items():
             facts.sort(key=lambda f: f.start.sort_key() if f.start else (Date(1).earliest, 0))
             for before, after in zip(facts, facts[1:]):
-                if before.end is None:
+                if before.end is None and _source_ids(before) & _source_ids(after):
                     file, _, line = after.where.rpartition(":")
                     self.problem(file, line, f"state {state} already has an open-ended row at {before.where}; "
                                              f"give that row an end")
+
+
+def _source_ids(fact: Fact) -> set[str]:
+    return {s.id for s in fact.sources}
 
 
 def load_dataset(folder: Path | None = None) -> Dataset:

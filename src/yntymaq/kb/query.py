@@ -50,6 +50,18 @@ def _str(d: Date | None) -> str | None:
     return str(d) if d else None
 
 
+def version_json(fact: Fact) -> dict:
+    """One source's version of a fact where sources disagree: its dates, status and sources."""
+    return {"fact": fact.id, "status": fact.qualifier("status"), "start": _str(fact.start), "end": _str(fact.end),
+            "where": fact.where, "sources": [source_json(s) for s in fact.sources]}
+
+
+def _disagreement(alternatives: tuple[Fact, ...]) -> dict:
+    """The keys every listed row carries: `disagree` and `conflict`, the other sources' versions of the
+    row (empty when the sources agree). A list shows one row per disagreement, never one per source."""
+    return {"disagree": bool(alternatives), "conflict": [version_json(f) for f in alternatives]}
+
+
 @dataclass(frozen=True)
 class MemberRow:
     state: Entity
@@ -58,11 +70,12 @@ class MemberRow:
     end: Date | None
     certain: bool
     fact: Fact
+    alternatives: tuple[Fact, ...] = ()  # other sources' versions of this row (see KB.conflicts)
 
     def to_dict(self, lang: str = "kk") -> dict:
         return {"state": self.state.id, "state_label": self.state.label(lang), "status": self.status,
                 "start": _str(self.start), "end": _str(self.end), "certain": self.certain,
-                "sources": [source_json(s) for s in self.fact.sources]}
+                "sources": [source_json(s) for s in self.fact.sources]} | _disagreement(self.alternatives)
 
 
 @dataclass(frozen=True)
@@ -105,12 +118,13 @@ class OfficeRow:
     end: Date | None
     certain: bool
     fact: Fact
+    alternatives: tuple[Fact, ...] = ()  # other sources' versions of this term (see KB.conflicts)
 
     def to_dict(self, lang: str = "kk") -> dict:
         return {"office": self.office.id, "person": self.person.id, "person_label": self.person.label(lang),
                 "citizen_of": [ref_json(e, lang) for e in self.citizen_of],
                 "start": _str(self.start), "end": _str(self.end), "certain": self.certain,
-                "sources": [source_json(s) for s in self.fact.sources]}
+                "sources": [source_json(s) for s in self.fact.sources]} | _disagreement(self.alternatives)
 
 
 @dataclass(frozen=True)
@@ -162,6 +176,7 @@ class Conflict:
     def to_dict(self, lang: str = "kk") -> dict:
         return {"subject": ref_json(self.subject, lang), "predicate": self.predicate,
                 "predicate_label": PREDICATES[self.predicate].label(lang),
+                "subject_type": self.subject.type.value,
                 "versions": [{"fact": f.id, "object": f.object, "value": f.value, "start": _str(f.start),
                               "end": _str(f.end), "qualifiers": dict(f.qualifiers), "where": f.where,
                               "sources": [source_json(s) for s in f.sources]} for f in self.facts]}
@@ -306,40 +321,50 @@ class KB:
             raise BadInput(f"status: {status!r} is not one of {', '.join(STATUSES)}")
         at = at or Date.today()
         rows = []
-        for fact in self.facts(predicate="member_of", object=organisation):
-            subject = self.entity_or_none(fact.subject)
-            if subject is None or (subject.type is EntityType.STATE) != states:
-                continue
-            truth = fact.holds_at(at)
+        member_facts = [f for f in self.facts(predicate="member_of", object=organisation)
+                        if (e := self.entity_or_none(f.subject)) is not None and (e.type is EntityType.STATE) == states]
+        for versions in self.versions(member_facts):
+            truth, fact, others = _at(versions, at)
             if truth is Truth.NO or (status and fact.qualifier("status") != status):
                 continue
             rows.append(MemberRow(self.entity(fact.subject), fact.qualifier("status"), fact.start, fact.end,
-                                  truth is Truth.YES, fact))
+                                  truth is Truth.YES, fact, others))
         rows.sort(key=lambda r: (r.state.label("en"), r.start.sort_key() if r.start else (dt.date.min, 0)))
         return rows
 
     def member_count(self, *, at: Date | None = None, organisation: str = ORGANISATION) -> MemberCount:
-        """How many members (suspended ones included) and observers at a date, derived from member_of."""
+        """How many members (suspended ones included) and observers at a date, derived from member_of.
+
+        Each state counts once. Where sources disagree on its dates (one row with alternatives, see
+        `members`) and the date falls between their versions, or two sources give it two statuses
+        then, the state is uncertain, not counted twice."""
         at = at or Date.today()
-        sure: dict[str, str] = {}
-        unsure: set[str] = set()
+        certain: dict[str, set[str]] = {}
+        seen: set[str] = set()
+        disputed: set[str] = set()  # a disagreement of sources leaves the state's status open then
         for row in self.members(at=at, organisation=organisation):
+            seen.add(row.state.id)
             if row.certain:
-                sure[row.state.id] = row.status
-            else:
-                unsure.add(row.state.id)
+                certain.setdefault(row.state.id, set()).add(row.status)
+            elif row.alternatives:
+                disputed.add(row.state.id)
+        sure = {state: next(iter(found)) for state, found in certain.items()
+                if len(found) == 1 and state not in disputed}
+        unsure = seen - set(sure)
         statuses = list(sure.values())
         return MemberCount(
             at=at,
             members=sum(s in ("member", "suspended") for s in statuses),
             suspended=statuses.count("suspended"),
             observers=statuses.count("observer"),
-            uncertain=sorted(unsure - set(sure)),
+            uncertain=sorted(unsure),
         )
 
     def membership_history(self, state: str, organisation: str = ORGANISATION) -> list[MemberRow]:
+        """A state's rows, oldest first; the versions of one disagreement are one row with alternatives."""
         facts = self.facts(subject=state, predicate="member_of", object=organisation)
-        rows = [MemberRow(self.entity(state), f.qualifier("status"), f.start, f.end, True, f) for f in facts]
+        rows = [MemberRow(self.entity(state), v[0].qualifier("status"), v[0].start, v[0].end, True, v[0], tuple(v[1:]))
+                for v in self.versions(facts)]
         return sorted(rows, key=lambda r: r.start.sort_key() if r.start else (dt.date.min, 0))
 
     # -- chairs and offices ----------------------------------------------------------------
@@ -360,14 +385,16 @@ class KB:
         return sorted(rows, key=lambda r: r.start.sort_key() if r.start else (dt.date.min, 0))
 
     def office_holders(self, *, office: str = SECRETARY_GENERAL, at: Date | None = None) -> list[OfficeRow]:
+        """Who held an office (every holder, or those at a date); the versions of one disagreement on a
+        term are one row with alternatives, uncertain at a date between them."""
         rows = []
-        for fact in self.facts(predicate="holds_office", object=office):
-            truth = fact.holds_at(at) if at else Truth.YES
+        for versions in self.versions(self.facts(predicate="holds_office", object=office)):
+            truth, fact, others = _at(versions, at) if at else (Truth.YES, versions[0], tuple(versions[1:]))
             if truth is Truth.NO:
                 continue
             citizenship = [self.entity(f.object) for f in self.facts(subject=fact.subject, predicate="citizen_of")]
             rows.append(OfficeRow(self.entity(office), self.entity(fact.subject), citizenship, fact.start, fact.end,
-                                  truth is Truth.YES, fact))
+                                  truth is Truth.YES, fact, others))
         return sorted(rows, key=lambda r: r.start.sort_key() if r.start else (dt.date.min, 0))
 
     # -- meetings --------------------------------------------------------------------------
@@ -475,6 +502,24 @@ class KB:
                 out.append(Conflict(self.entity(key[0]), key[1], tuple(clash)))
         return sorted(out, key=lambda c: (c.subject.id, c.predicate))
 
+    @cached_property
+    def _conflict_of_fact(self) -> dict[int, Conflict]:
+        return {f.id: c for c in self.conflicts() for f in c.facts if f.id is not None}
+
+    def conflict_of(self, fact: Fact) -> Conflict | None:
+        """The disagreement a curated fact is one version of, if sources disagree on it."""
+        return self._conflict_of_fact.get(fact.id) if fact.id is not None else None
+
+    def versions(self, facts: list[Fact]) -> list[list[Fact]]:
+        """The facts grouped so that the versions of one disagreement make one group (in the order
+        of the dataset's files), every other fact a group of its own; groups in the order first met."""
+        groups: dict[tuple, list[Fact]] = {}
+        for f in facts:
+            conflict = self.conflict_of(f)
+            key = ("conflict", conflict.subject.id, conflict.predicate, conflict.facts[0].id) if conflict else ("fact", f.id, id(f))
+            groups.setdefault(key, []).append(f)
+        return [sorted(g, key=_file_order) for g in groups.values()]
+
     def timeline(self, ident: str) -> list[TimelineEvent]:
         """The dated facts of an entity as events, oldest first."""
         self.entity(ident)
@@ -488,6 +533,28 @@ class KB:
                 events.append(TimelineEvent(fact.end, "end", fact, other))
         return sorted(events, key=lambda e: (e.date.sort_key(), e.what != "end"))
 
+
+
+_TRUTH_ORDER = {Truth.YES: 0, Truth.MAYBE: 1, Truth.NO: 2}
+
+
+def _at(versions: list[Fact], at: Date) -> tuple[Truth, Fact, tuple[Fact, ...]]:
+    """Whether one row, given by its sources' versions, holds at a date: YES only when every version
+    holds, NO only when none does, else MAYBE. The version that holds best is shown, the rest kept."""
+    truths = [f.holds_at(at) for f in versions]
+    if all(t is Truth.YES for t in truths):
+        truth = Truth.YES
+    elif all(t is Truth.NO for t in truths):
+        truth = Truth.NO
+    else:
+        truth = Truth.MAYBE
+    order = sorted(range(len(versions)), key=lambda i: _TRUTH_ORDER[truths[i]])
+    return truth, versions[order[0]], tuple(versions[i] for i in order[1:])
+
+
+def _file_order(fact: Fact) -> tuple:
+    file, _, line = fact.where.rpartition(":")
+    return (file, int(line)) if line.isdigit() else (fact.where, 0)
 
 
 def _overlap(a: Fact, b: Fact) -> bool:

@@ -263,6 +263,14 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
                       here=urls.page_url("disagreements"), params=query_of(request), data=data,
                       api=urls.api_url("disagreements", lang=lang), title=t("web.disagreements", lang))
 
+    @app.get("/conflicts", response_class=HTMLResponse, include_in_schema=False)
+    def conflicts_page(request: Request):
+        lang, remember = page_lang(request)
+        data = views.conflicts_view(kb, lang)
+        return render(request, "conflicts.html", lang=lang, remember=remember, here=urls.page_url("conflicts"),
+                      params=query_of(request), data=data, api=urls.api_url("conflicts", lang=lang),
+                      title=t("web.conflicts", lang))
+
     def check_form(request: Request, *, status: int = 200, error: str | None = None, text: str = "",
                    name: str = "") -> HTMLResponse:
         lang, remember = page_lang(request)
@@ -347,6 +355,10 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
                    lang: str | None = lang_query) -> dict:
         return views.office_view(kb, api_lang(lang), office=office, at=parse_date(at, field_name="at"))
 
+    @app.get("/api/conflicts", tags=["entities"], summary="Where the curated sources disagree: every version with its source")
+    def api_conflicts(lang: str | None = lang_query) -> dict:
+        return views.conflicts_view(kb, api_lang(lang))
+
     @app.get("/api/entity/{ident:path}", tags=["entities"], summary="Everything about one entity (its page's data)")
     def api_entity(ident: str, lang: str | None = lang_query) -> dict:
         lang = api_lang(lang)
@@ -410,6 +422,7 @@ EXAMPLES = {
     "/api/entity/{ident}": "/api/entity/KZ", "/api/timeline": "/api/timeline?lang=en",
     "/api/timeline/{ident}": "/api/timeline/OIC/cfm/38", "/api/search": "/api/search?q=Қазақстанның",
     "/api/documents": "/api/documents", "/api/disagreements": "/api/disagreements?lang=en",
+    "/api/conflicts": "/api/conflicts?lang=en",
 }
 
 

@@ -18,7 +18,7 @@ DOCUMENT_PREFIX = "/d/"
 
 PAGES = {"home": "/", "members": "/members", "meetings": "/meetings", "timeline": "/timeline",
          "search": "/search", "api_docs": "/api/docs", "documents": "/documents", "check": "/check",
-         "disagreements": "/disagreements"}
+         "disagreements": "/disagreements", "conflicts": "/conflicts"}
 """Pages without an entity, by name."""
 
 def _encode_id(ident: str) -> str:
