@@ -633,6 +633,9 @@ def _topic(sent: Sentence, lo: int | None = None, hi: int | None = None) -> str 
 
 
 def _meeting_body(sent: Sentence, meeting_id: str) -> str:
+    entity = sent.kb.entities.get(meeting_id)
+    if entity is not None and entity.parent and entity.parent not in _BODIES:
+        return entity.parent  # a meeting of another series (the science summit is the OIC's own)
     return _body_of(sent.kb, meeting_id) or "OIC/cfm"
 
 
@@ -749,6 +752,33 @@ def _overlaps_dates(row, found: Found) -> bool:
     if first is None or row.start is None:
         return False
     return first.earliest <= (row.end or row.start).latest and row.start.earliest <= last.latest
+
+
+# A summit "on science and technology" is a meeting of its own series, not the Islamic Summit of that
+# number: the words after the summit (en, ru) or before it (kk) name the theme.
+_SCIENCE_AFTER = re.compile(r"^\W*(?:[\w()]+\s+){0,6}?(?:on\s+science|по\s+науке)")
+_SCIENCE_BEFORE = re.compile(r"ғылым\s+және\s+технология\w*\s+жөніндегі\s+(?:\w+\s+){0,2}$")
+
+
+def themed_summits(sent: Sentence) -> None:
+    """Read `the 1st OIC Summit on Science and Technology` (`ғылым және технологиялар жөніндегі бірінші
+    саммиті`) as `OIC/st-summit/1`, not as the 1st Islamic Summit; a themed summit the knowledge base
+    lacks is no meeting at all."""
+    changed = False
+    mentions = []
+    for m in sent.mentions:
+        if m.kind == EntityType.MEETING._value_ and str(m.value).startswith("OIC/summit/"):
+            after = sent.low[m.end - sent.start:m.end - sent.start + 120]
+            before = sent.low[max(0, m.start - sent.start - 80):m.start - sent.start]
+            if _SCIENCE_AFTER.match(after) or _SCIENCE_BEFORE.search(before):
+                changed = True
+                themed = "OIC/st-summit/" + str(m.value).rsplit("/", 1)[1]
+                if themed in sent.kb.entities:
+                    mentions.append(m._replace(value=themed))
+                continue
+        mentions.append(m)
+    if changed:
+        sent.mentions = mentions
 
 
 def placed_meetings(sent: Sentence) -> list[Found]:

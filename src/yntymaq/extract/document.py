@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from yntymaq.errors import BadInput
 from yntymaq.extract.claims import (RULE_NEEDS, RULES, Discourse, Found, Sentence, elided_meetings,
-                                    find_triggers_in, may_run, meeting_refs, placed_meetings,
+                                    find_triggers_in, may_run, meeting_refs, placed_meetings, themed_summits,
                                     set_aside_hedged)
 from yntymaq.kb.query import KB
 from yntymaq.text.normalize import fix_mixed_scripts
@@ -116,6 +116,8 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
         elided = elided_meetings(sentence, ordinals)
         if elided:
             sentence.mentions = sorted(sentence.mentions + elided, key=lambda m: m.start)
+        if "summit_word" in sentence.triggers:
+            themed_summits(sentence)
         if _may_place_meeting(sentence.triggers, {f.kind for f in sentence.mentions}):
             placed = placed_meetings(sentence)
             if placed:
