@@ -259,11 +259,11 @@ COUNTS = [
 
 FOUNDED = [
     ("kk", "Ислам ынтымақтастығы ұйымы 1969 жылғы 25 қыркүйекте Рабатта құрылды.",
-     [C("founded", "OIC", None, "1969-09-25", rule="kk.founded.v2", place="rabat")], []),
+     [C("founded", "OIC", None, "1969-09-25", rule="kk.founded.v3", place="rabat")], []),
     ("ru", "ОИС была основана 25 сентября 1969 года в Рабате.",
-     [C("founded", "OIC", None, "1969-09-25", rule="ru.founded.v2", place="rabat")], []),
+     [C("founded", "OIC", None, "1969-09-25", rule="ru.founded.v3", place="rabat")], []),
     ("en", "ICESCO, founded in 1979, is based in Rabat.",
-     [C("founded", "ICESCO", None, "1979", rule="en.founded.v2"), C("headquartered_in", "ICESCO", "rabat")],
+     [C("founded", "ICESCO", None, "1979", rule="en.founded.v3"), C("headquartered_in", "ICESCO", "rabat")],
      [C("founded", "ICESCO", None, "1979", place="rabat")]),
 ]
 
@@ -278,11 +278,11 @@ NAMED = [
 
 HEADQUARTERS = [
     ("kk", "Жидда – Ислам ынтымақтастығы ұйымының штаб-пәтері орналасқан қала.",
-     [C("headquartered_in", "OIC", "jeddah", rule="kk.headquartered_in.v2")], []),
+     [C("headquartered_in", "OIC", "jeddah", rule="kk.headquartered_in.v3")], []),
     ("ru", "Штаб-квартира ИСЕСКО находится в Рабате.",
-     [C("headquartered_in", "ICESCO", "rabat", rule="ru.headquartered_in.v2")], []),
+     [C("headquartered_in", "ICESCO", "rabat", rule="ru.headquartered_in.v3")], []),
     ("en", "The Islamic Development Bank is based in Jeddah, ICESCO in Rabat and SESRIC in Ankara.",
-     [C("headquartered_in", "IsDB", "jeddah", rule="en.headquartered_in.v2"),
+     [C("headquartered_in", "IsDB", "jeddah", rule="en.headquartered_in.v3"),
       C("headquartered_in", "ICESCO", "rabat"), C("headquartered_in", "SESRIC", "ankara")], []),
 ]
 

@@ -1013,13 +1013,14 @@ def member_count(sent: Sentence) -> Iterator[Claim]:
                              value=str(number.value), start=start, qualifiers={"status": status})
 
 
-@rule("founded.v2", triggers=("founded",))
+@rule("founded.v3", triggers=("founded",))
 def founded(sent: Sentence) -> Iterator[Claim]:
     """When and where a body was founded; the date and the place are the trigger's own (not those of
     `is headquartered in Casablanca` after it)."""
     for trig in sent.triggers.get("founded", []):
-        lo, hi = sent.clause_of(trig.start)
-        bodies = sent.entities(EntityType.ORGANISATION, EntityType.ORGAN, lo=lo, hi=hi)
+        lo, hi = sent.clause_of(trig.start, dashes=False)  # ИСЕСКО — организация, учрежденная ...
+        bodies = [b for b in sent.entities(EntityType.ORGANISATION, EntityType.ORGAN, lo=lo, hi=hi)
+                  if not _founder(sent, trig, b)]
         subject = sent.nearest(bodies, trig.start, side="before") or sent.nearest(bodies, trig.end, side="after", limit=60)
         subject_id = subject.value if subject else (sent.topic if _pronoun_start(sent) else None)
         if subject_id is None:
@@ -1029,8 +1030,23 @@ def founded(sent: Sentence) -> Iterator[Claim]:
         if date is None and place is None:
             continue
         start, _ = _date(date)
-        yield sent.claim("founded.v2", subject=subject_id, predicate="founded", start=start,
+        yield sent.claim("founded.v3", subject=subject_id, predicate="founded", start=start,
                          qualifiers={"place": place.value if place else None})
+
+
+_AGENT_BEFORE = re.compile(r"\b(?:by|от)\s+(?:the\s+)?$")
+_RU_INSTRUMENTAL = re.compile(r"^\w+(?:ей|ой|ом|ем|ами|ями)\b")
+
+
+def _founder(sent: Sentence, trig: Found, body: Found) -> bool:
+    """`founded by the OIC`, `учрежденная Организацией «Исламская конференция»`: the body that founded,
+    not the one founded."""
+    if body.start < trig.end or sent.words_between(trig.end, body.start) > 3:
+        return False
+    gap = sent.low[trig.end - sent.start:body.start - sent.start]
+    if _AGENT_BEFORE.search(gap):
+        return True
+    return sent.lang == "ru" and bool(_RU_INSTRUMENTAL.match(sent.low[body.start - sent.start:body.end - sent.start]))
 
 
 def _pronoun_start(sent: Sentence) -> bool:
@@ -1100,7 +1116,7 @@ def name_until(sent: Sentence) -> Iterator[Claim]:
                              end=date.value["start"], qualifiers={"lang": sent.lang})
 
 
-@rule("headquartered_in.v2", triggers=("headquarters",))
+@rule("headquartered_in.v3", triggers=("headquarters",))
 def headquarters(sent: Sentence) -> Iterator[Claim]:
     """The city of a body's seat; a spaced dash is a copula here (Жидда қаласы – ИЫҰ штаб-пәтері
     орналасқан орын), and `ICESCO is based in Rabat, SESRIC in Ankara` repeats the verb."""
@@ -1115,10 +1131,18 @@ def headquarters(sent: Sentence) -> Iterator[Claim]:
         subject_id = subject.value if subject else sent.topic
         if subject_id is None:
             continue
-        yield sent.claim("headquartered_in.v2", subject=subject_id, predicate="headquartered_in", object=place.value)
+        if subject_id == sent.topic or subject_id == "OIC":
+            # `the headquarters of the OIC's institute for food security`: the seat of another body,
+            # which the organisation's name only qualifies
+            nouns = [n for n in sent.triggers.get("institution_noun", []) if lo <= n.start < hi
+                     and sent.words_between(*sorted((n.end, trig.start))) <= 4
+                     and not any(m.start <= n.start < m.end for m in sent.mentions)]
+            if nouns:
+                continue
+        yield sent.claim("headquartered_in.v3", subject=subject_id, predicate="headquartered_in", object=place.value)
         if sent.lang != "kk" and place.start > trig.end:
             for body, city in _gapped(sent, place.end, hi, bodies, lambda a, b: sent.entities(EntityType.PLACE, lo=a, hi=b)):
-                yield sent.claim("headquartered_in.v2", subject=body.value, predicate="headquartered_in", object=city.value)
+                yield sent.claim("headquartered_in.v3", subject=body.value, predicate="headquartered_in", object=city.value)
 
 
 @rule("term_of_office.v1", triggers=("term",))
