@@ -19,7 +19,7 @@ from yntymaq.check import check_claim
 from yntymaq.errors import BadInput, YntymaqError
 from yntymaq.kb.query import KB
 from yntymaq.kb.store import StoredDocument
-from yntymaq.vocab import Claim, Mention, Verdict
+from yntymaq.vocab import Claim, Date, Mention, Verdict
 
 
 @dataclass
@@ -40,12 +40,13 @@ def document_id(raw: bytes) -> str:
 
 
 def process_text(text: str, kb: KB, *, doc_id: str | None = None, lang: str | None = None,
-                 encoding: str = "utf-8", linker: str = "full") -> Processed:
-    """Extract the claims of one text and check each against the knowledge base."""
+                 encoding: str = "utf-8", linker: str = "full", doc_time: Date | None = None) -> Processed:
+    """Extract the claims of one text and check each against the knowledge base; `doc_time` is the
+    time the text was written, when the user knows it better than its dateline."""
     from yntymaq.extract import extract
 
     doc_id = doc_id or document_id(text.encode("utf-8"))
-    extraction = extract(text, kb, lang=lang, doc=doc_id, linker=linker)
+    extraction = extract(text, kb, lang=lang, doc=doc_id, linker=linker, doc_time=doc_time)
     claims = [(claim, check_claim(claim, kb)) for claim in extraction.claims]
     return Processed(doc_id, text, extraction.language, encoding, extraction.sentences, extraction.mentions, claims)
 

@@ -93,6 +93,7 @@ class Discourse:
     body: str | None = None  # the body (OIC/cfm, OIC/summit) named last
     office: str | None = None  # the office named last
     office_sentence: int = -1  # the sentence that named it
+    themed: dict = field(default_factory=dict)  # OIC/summit/1 -> OIC/st-summit/1 once the text named the latter
 
     def read(self, sent: "Sentence") -> None:
         """Take in what a sentence names (after its rules ran, so that it points back past itself)."""
@@ -171,11 +172,13 @@ class Sentence:
                 best, best_distance = item, distance
         return best
 
-    def claim(self, rule: str, **fact) -> Claim:
+    def claim(self, rule: str, *, at: Date | None = None, **fact) -> Claim:
+        """A claim of this sentence; `at` is the time it speaks of when that is not the sentence's (`in 2010
+        the Secretary General was ...`: a time, not the start of a term)."""
         qualifiers = tuple((k, v) for k, v in fact.pop("qualifiers", {}).items() if v is not None)
         span = Span(self.doc, self.index, self.start, self.end, self.text)
         made = Fact(origin=Origin.EXTRACTED, rule=f"{self.lang}.{rule}", qualifiers=qualifiers, sources=(span,), **fact)
-        return Claim(made, span, f"{self.lang}.{rule}", self.lang, self.at)
+        return Claim(made, span, f"{self.lang}.{rule}", self.lang, at or self.at)
 
     def clause_of(self, at: int, *, dashes: bool = True) -> tuple[int, int]:
         """The clause around an offset: between the nearest breaks (; : and, unless `dashes` is
@@ -770,9 +773,13 @@ def themed_summits(sent: Sentence) -> None:
         if m.kind == EntityType.MEETING._value_ and str(m.value).startswith("OIC/summit/"):
             after = sent.low[m.end - sent.start:m.end - sent.start + 120]
             before = sent.low[max(0, m.start - sent.start - 80):m.start - sent.start]
-            if _SCIENCE_AFTER.match(after) or _SCIENCE_BEFORE.search(before):
-                changed = True
+            themed = sent.discourse.themed.get(m.value)
+            if themed is None and (_SCIENCE_AFTER.match(after) or _SCIENCE_BEFORE.search(before)):
                 themed = "OIC/st-summit/" + str(m.value).rsplit("/", 1)[1]
+                # the text speaks of that summit: `the first OIC Summit` after it is the same one
+                sent.discourse.themed[m.value] = themed
+            if themed is not None:
+                changed = True
                 if themed in sent.kb.entities:
                     mentions.append(m._replace(value=themed))
                 continue
@@ -1131,11 +1138,15 @@ def headquarters(sent: Sentence) -> Iterator[Claim]:
         subject_id = subject.value if subject else sent.topic
         if subject_id is None:
             continue
+        if subject is None and any(not any(m.start <= n.start < m.end for m in sent.mentions)
+                                   for n in sent.triggers.get("institution_noun", [])):
+            continue  # `the seat will be in Astana, he said at the meeting on the institute's statute`
         if subject_id == sent.topic or subject_id == "OIC":
             # `the headquarters of the OIC's institute for food security`: the seat of another body,
             # which the organisation's name only qualifies
             nouns = [n for n in sent.triggers.get("institution_noun", []) if lo <= n.start < hi
-                     and sent.words_between(*sorted((n.end, trig.start))) <= 4
+                     and (sent.words_between(trig.end, n.start) if n.start >= trig.end
+                          else sent.words_between(n.end, trig.start)) <= 4
                      and not any(m.start <= n.start < m.end for m in sent.mentions)]
             if nouns:
                 continue
@@ -1556,5 +1567,12 @@ def office_holders(sent: Sentence) -> Iterator[Claim]:
                     dated = [d for d in _usable_dates(sent, prev_end, next_start) if d.value["kind"] in ("date", "in")]
                     when = sent.nearest(dated, mine[0].start)
                     start = when.value["start"] if when else None
+        at = None
+        if start is None and end is None and not took and not sent.triggers.get("elected"):
+            # `In 2010 the Secretary General was ...`: the time the holder is named at
+            lo, hi = sent.clause_of(person.start)
+            when = sent.nearest([d for d in _usable_dates(sent, lo, hi) if d.value["kind"] in ("date", "in")],
+                                person.start)
+            at = when.value["start"] if when else None
         yield sent.claim("holds_office.v2", subject=person.value, predicate="holds_office", object=office,
-                         start=start, end=end)
+                         start=start, end=end, at=at)

@@ -116,7 +116,7 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
         elided = elided_meetings(sentence, ordinals)
         if elided:
             sentence.mentions = sorted(sentence.mentions + elided, key=lambda m: m.start)
-        if "summit_word" in sentence.triggers:
+        if "summit_word" in sentence.triggers or discourse.themed:
             themed_summits(sentence)
         if _may_place_meeting(sentence.triggers, {f.kind for f in sentence.mentions}):
             placed = placed_meetings(sentence)

@@ -1,0 +1,123 @@
+"""What real texts do, read in sentences written for these tests: lists of participants, meetings named by
+place and time, themed summits, other bodies, the time of a claim and verdicts that can be trusted."""
+
+from __future__ import annotations
+
+import pytest
+
+from yntymaq.ingest import process_text
+from yntymaq.vocab import Date, VerdictKind
+
+SUPPORTED, CONTRADICTED, UNVERIFIABLE = VerdictKind.SUPPORTED, VerdictKind.CONTRADICTED, VerdictKind.UNVERIFIABLE
+
+
+def claims_of(kb, text: str, lang: str, **options):
+    return [(c, v) for c, v in process_text(text, kb, lang=lang, **options).claims]
+
+
+def keys(found, predicate: str) -> set[tuple]:
+    return {(c.fact.subject, c.fact.object or c.fact.value) for c, _ in found if c.fact.predicate == predicate}
+
+
+# -- participation: every state of a list, the meeting named last -------------------------------------
+
+LISTS = [
+    ("en", "The 12th Islamic Summit opened in Cairo. The summit was attended by heads of state from Iran, "
+           "Indonesia, the Republic of Senegal and Turkey.", "OIC/summit/12", {"IR", "ID", "SN", "TR"}),
+    ("ru", "В Каире открылся 12-й саммит ОИС. В саммите участвуют президенты Ирана, Индонезии, Республики "
+           "Сенегал и Турции.", "OIC/summit/12", {"IR", "ID", "SN", "TR"}),
+    ("kk", "Каирде ИЫҰ-ның 12-саммиті ашылды. Саммитке Иран, Индонезия және Түркия басшылары қатысты.",
+     "OIC/summit/12", {"IR", "ID", "TR"}),
+]
+
+
+@pytest.mark.parametrize("lang, text, meeting, states", LISTS, ids=[c[0] for c in LISTS])
+def test_every_state_of_a_list_takes_part_in_the_meeting_named_before(shipped_kb, lang, text, meeting, states):
+    found = keys(claims_of(shipped_kb, text, lang), "participated_in")
+    assert {(s, meeting) for s in states} <= found, found
+    assert not {s for s, _ in found} - states  # no state outside the list
+
+
+def test_a_state_after_its_city_says_where_not_who(shipped_kb):
+    text = "The 1st Islamic Summit was held in Rabat, Morocco, and was attended by the King of Jordan."
+    found = keys(claims_of(shipped_kb, text, "en"), "participated_in")
+    assert ("MA", "OIC/summit/1") not in found
+
+
+# -- meetings named by place and time, themed summits --------------------------------------------------
+
+PLACED = [
+    ("en", "Iran spoke at the OIC summit in Istanbul in April 2016.", "OIC/summit/13"),
+    ("en", "The last CFM held in Niamey in 2020 elected the Secretary General.", "OIC/cfm/47"),
+    ("ru", "В 2011 году в Астане прошла сессия СМИД ОИС.", "OIC/cfm/38"),
+]
+
+
+@pytest.mark.parametrize("lang, text, meeting", PLACED, ids=[c[2] for c in PLACED])
+def test_a_meeting_named_by_place_and_time_is_the_one_that_fits(shipped_kb, lang, text, meeting):
+    found = claims_of(shipped_kb, text, lang)
+    assert meeting in {c.fact.subject for c, _ in found} | {c.fact.object for c, _ in found}, found
+
+
+def test_a_place_without_a_time_that_fits_several_meetings_names_none(shipped_kb):
+    # Mecca hosted several summits: without a year the summit is none of them in particular
+    found = claims_of(shipped_kb, "Iran took part in the OIC summit in Mecca.", "en")
+    assert not keys(found, "participated_in")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The 1st OIC Summit on Science and Technology was held in Astana on 10-11 September 2017."),
+    ("ru", "В Астане открылся первый саммит по науке и технологиям Организации исламского сотрудничества."),
+    ("kk", "Астанада Ислам ынтымақтастығы ұйымының ғылым және технологиялар жөніндегі бірінші саммиті өтті."),
+])
+def test_a_summit_on_science_is_not_the_first_islamic_summit(shipped_kb, lang, text):
+    found = claims_of(shipped_kb, text, lang)
+    subjects = {c.fact.subject for c, _ in found}
+    assert "OIC/summit/1" not in subjects
+    assert all(v.kind is not CONTRADICTED for _, v in found), [(c.fact, v.reason) for c, v in found]
+
+
+# -- the right body ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Штаб-квартира института ОИС по продовольственной безопасности будет в Астане."),
+    ("en", "The headquarters of the OIC institute for food security will be in Astana."),
+    ("kk", "ИЫҰ-ның азық-түлік қауіпсіздігі жөніндегі ұйымының штаб-пәтері Астанада орналасады."),
+])
+def test_the_seat_of_an_institute_is_not_the_oics(shipped_kb, lang, text):
+    found = claims_of(shipped_kb, text, lang)
+    assert ("OIC", "astana") not in keys(found, "headquartered_in"), found
+
+
+def test_the_body_that_founded_is_not_the_one_founded(shipped_kb):
+    found = claims_of(shipped_kb, "ИСЕСКО — организация, учрежденная Организацией Исламская конференция в мае 1979 года.", "ru")
+    subjects = {c.fact.subject for c, _ in found if c.fact.predicate == "founded"}
+    assert "OIC" not in subjects and subjects <= {"ICESCO"}
+
+
+# -- the time of a claim, and verdicts ----------------------------------------------------------------
+
+def test_a_count_without_a_time_is_never_contradicted(shipped_kb):
+    found = claims_of(shipped_kb, "ИЫҰ-ға 56 мемлекет мүше.", "kk")
+    verdicts = [v for c, v in found if c.fact.predicate == "member_count"]
+    assert verdicts and all(v.kind is UNVERIFIABLE for v in verdicts), [v.reason for v in verdicts]
+
+
+def test_a_count_with_the_documents_time_is_judged_then(shipped_kb):
+    text = "Сегодня в ОИС 57 государств-членов."
+    (verdict,) = [v for c, v in claims_of(shipped_kb, text, "ru", doc_time=Date(1980)) if c.fact.predicate == "member_count"]
+    assert verdict.kind is CONTRADICTED and "1980" in verdict.reason
+    (verdict,) = [v for c, v in claims_of(shipped_kb, text, "ru") if c.fact.predicate == "member_count"]
+    assert verdict.kind is SUPPORTED and "today" in verdict.reason
+
+
+def test_an_office_held_at_another_time_than_stated_is_contradicted(shipped_kb):
+    found = claims_of(shipped_kb, "In 2010 the Secretary General of the OIC was Hamid Algabid.", "en")
+    verdicts = [v for c, v in found if c.fact.predicate == "holds_office"]
+    assert verdicts and all(v.kind is CONTRADICTED for v in verdicts), [v.reason for v in verdicts]
+
+
+def test_an_undated_status_is_supported_over_its_whole_record_and_says_so(shipped_kb):
+    found = claims_of(shipped_kb, "Syria's membership of the OIC was suspended.", "en")
+    verdicts = [v for c, v in found if c.fact.predicate == "member_of"]
+    assert verdicts and all(v.kind is SUPPORTED and "no time" in v.reason for v in verdicts)
