@@ -12,7 +12,14 @@ precision the text gives — a year (1995 жылы), a month (2005 ж. маус�
   года, с 1995 года, since 1995, after/before (кейін, бұрын, после, after, before);
 - decades: 1990-жылдары, 1990-е годы, the 1970s, and decades of a century: ХХ ғасырдың 70-80 жылдары
   (years 1970 to 1989, kind "decade");
-- centuries: ХХ ғасыр, VII-XIV ғасырларда, XX века, the 20th century (kind "century").
+- centuries: ХХ ғасыр, VII-XIV ғасырларда, XX века, the 20th century (kind "century");
+- numeric and stamp forms: 22-25.9.1969, 28.06-01.07.2011, 2011.06.28, 23-08-2024, 14/04/2016 (day
+  first; in English only where one order alone makes a date, else the year alone, missing
+  ("month", "day")), 15 Наурыз, 2011, Октябрь 17, 2016, 28 JUNE, 1999; two days of one month
+  (April 27 and 29) are two dates;
+- Hijri dates (rule LANG.date.hijri.v1): 14 мухаррама 1392 года, 12th Rajab 1389 Hijra, Rabi
+  al-Awwal 1429 AH, 1412H, 1389 ж. 12 ражаб, converted by the Umm al-Qura tables (`hijridate`) and
+  kept in `hijri`; see `_read_hijri` for the precision rule (`hijri_tolerance`).
 
 A century has no `value`: a Date is a year, month or day, and a century is none of those. Its
 number is in `century` (and `end_century` for a range); `year_bounds()` gives its first and last
@@ -388,14 +395,27 @@ def _numeric_patterns(year_word: str) -> list[str]:
         rf"(?P<iso>{START}(?P<iso_y>\d{{4}})(?P<iso_s>[-./])(?P<iso_m>\d{{1,2}})(?P=iso_s)(?P<iso_d>\d{{1,2}})"
         rf"(?![\w-]|[.,/]\d))",
         rf"(?P<num>{START}(?P<num_d>\d{{1,2}})(?:(?:\.(?P<num_m0>\d{{1,2}}))?{DASH}(?P<num_d2>\d{{1,2}}))?"
-        rf"(?P<num_s>[./])(?P<num_m>\d{{1,2}})(?P=num_s)(?P<num_y>\d{{4}})(?!\d)(?:{year_word})?)",
-        rf"(?P<numh>{START}(?P<numh_d>\d{{1,2}})-(?P<numh_m>\d{{2}})-(?P<numh_y>\d{{4}})(?![\d-]))",
+        rf"(?P<num_s>[./-])(?P<num_m>\d{{1,2}})(?P=num_s)(?P<num_y>\d{{4}})(?![\d-])(?:{year_word})?)",
     ]
 
 
+_HIJRI_YEAR = re.compile(r"1[0-5]\d\d(?!\d)")
+"""A year of the Hijri centuries a text may date by (1000-1599 AH; the tables hold 1343-1500). It
+opens with a literal digit, which the search skips to at C speed: far cheaper than looking for
+every month name. A Hijri day and month without a year (10 Muharram) is thus left unread, as it
+has no Gregorian value anyway."""
+
+
+def _may_hold_hijri(text: str, lang: str) -> bool:
+    """Could `text` hold a Hijri date `_hijri_patterns` read? Texts without are read by the grammar
+    without those patterns (`_grammar(lang, hijri=False)`), which they would only try and fail."""
+    return _HIJRI_YEAR.search(text) is not None
+
+
 @lru_cache(maxsize=None)
-def _grammar(lang: str) -> re.Pattern:
+def _grammar(lang: str, hijri: bool = True) -> re.Pattern:
     _check_lang(lang)
+    hijri_patterns = _hijri_patterns if hijri else (lambda lang, year_word: [])
     words = _date_words(lang)
     if lang == "kk":
         month = _kk_month_pattern()
@@ -406,7 +426,7 @@ def _grammar(lang: str) -> re.Pattern:
         post = "|".join(re.escape(w) for w in words.case)
         post = rf"(?:\s{{1,3}}(?P<{{p}}_post>{post})(?!{L}))?"
         p = lambda name: post.replace("{p}", name)  # noqa: E731
-        patterns = _hijri_patterns("kk", year) + _numeric_patterns(year) + [
+        patterns = hijri_patterns("kk", year) + _numeric_patterns(year) + [
             rf"(?P<ymd>{START}(?P<ymd_y>\d{{4}})(?P<ymd_w>{year}){GAP}(?P<ymd_d1>\d{{1,2}})"
             rf"(?:{DASH}(?P<ymd_d2>\d{{1,2}}))?(?!\d){GAP}(?P<ymd_m>{month}){p('ymd')})",
             rf"(?P<ym>{START}(?P<ym_y>\d{{4}})(?P<ym_w>{year}){GAP}(?P<ym_m>{month}){p('ym')})",
@@ -430,11 +450,10 @@ def _grammar(lang: str) -> re.Pattern:
         since = _alternation(words.by_meaning["since"])
         until = _alternation(words.by_meaning["until"])
         decade_end = r"-?(?:ые|ых|е|х)"
-        patterns = _hijri_patterns("ru", year) + _numeric_patterns(year) + [
+        patterns = hijri_patterns("ru", year) + _numeric_patterns(year) + [
             rf"(?P<dmy>{START}{p('dmy')}(?P<dmy_d1>\d{{1,2}})(?:{DASH}(?P<dmy_d2>\d{{1,2}}))?(?!\d){GAP}"
             rf"(?P<dmy_m>{month})(?:{GAP}(?P<dmy_y>\d{{4}})(?!\d)(?:{year})?)?)",
-            rf"(?P<mdy>{START}(?P<mdy_m>{month})[ \t]+(?P<mdy_d1>\d{{1,2}})(?!\d),[ \t]*(?P<mdy_y>\d{{4}})(?!\d)(?:{year})?)",
-            rf"(?P<my>{START}{p('my')}(?P<my_m>{month})[ \t]*,?{GAP}(?P<my_y>\d{{4}})(?!\d)(?:{year})?)",
+            rf"(?P<my>{START}{p('my')}(?P<my_m>{month})[ \t]*,?{GAP}(?:(?P<my_d>\d{{1,2}})(?!\d),[ \t]*)?(?P<my_y>\d{{4}})(?!\d)(?:{year})?)",
             rf"(?P<rg>{START}(?P<rg_prep>{since}|от)\s{{1,3}}(?P<rg_y1>\d{{4}})(?!\d)(?:{year})?\s{{1,3}}"
             rf"(?:{until})\s{{1,3}}(?P<rg_y2>\d{{4}})(?!\d)(?:{year})?)",
             rf"(?P<cd>{START}(?P<cd_d1>\d0)(?:{decade_end})?(?:{DASH}(?P<cd_d2>\d0))?(?!\d)(?:{decade_end})?"
@@ -446,8 +465,10 @@ def _grammar(lang: str) -> re.Pattern:
         return re.compile("|".join(patterns), re.I)
     # English: month names are capitalised (May, March are also verbs); the rest ignores case.
     # (and in capitals: 28 JUNE, 1999)
-    names = [form for name in month_forms("en") for form in (name.capitalize(), name.upper())]
-    month = rf"(?:{_alternation(names)})\.?(?!{L})"
+    # the capitals are tried only where two capitals open a word, which few words do
+    capitalised = _alternation(name.capitalize() for name in month_forms("en"))
+    capitals = _alternation(name.upper() for name in month_forms("en"))
+    month = rf"(?:{capitalised}|(?=[A-Z]{{2}})(?:{capitals}))\.?(?!{L})"
     ordinal = r"(?:st|nd|rd|th)"
     bounds = [w for m in ("until", "since", "after", "before") for w in words.by_meaning.get(m, ())]
     prep = rf"(?:(?P<{{p}}_prep>(?i:{_alternation(bounds)}))[ \t]+)?"
@@ -456,7 +477,7 @@ def _grammar(lang: str) -> re.Pattern:
     centuries = _alternation(words.by_meaning["century"])
     # two days of one month (April 27 and 29, 27 and 29 April): two dates, not the range between them
     also = rf"|[ \t]+and[ \t]+(?P<{{p}}_d3>\d{{1,2}}){ordinal}?"
-    patterns = _hijri_patterns("en", "") + _numeric_patterns(r"(?!)") + [
+    patterns = hijri_patterns("en", "") + _numeric_patterns(r"(?!)") + [
         rf"(?P<dmy>{START}{p('dmy')}(?:(?i:the)[ \t]+)?(?P<dmy_d1>\d{{1,2}}){ordinal}?(?:{DASH}(?P<dmy_d2>\d{{1,2}}){ordinal}?"
         rf"{also.replace('{p}', 'dmy')})?(?!\d)[ \t]+(?:of[ \t]+)?(?P<dmy_m>{month})(?:,?[ \t]+(?P<dmy_y>\d{{4}})(?!\d))?)",
         rf"(?P<mdy>{START}{p('mdy')}(?P<mdy_m>{month})(?:[ \t]+|(?<=\.))(?P<mdy_d1>\d{{1,2}}){ordinal}?"
@@ -475,7 +496,7 @@ def _grammar(lang: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _openers(lang: str) -> re.Pattern:
+def _openers(lang: str, hijri: bool = False) -> re.Pattern:
     """Where a pattern of `_grammar(lang)` may start: a word starting with a digit or a Roman
     numeral, or (in Russian and English) a word a pattern opens with — a preposition, a month,
     `the`. Matching the grammar only there spares trying it from every word before a number."""
@@ -486,9 +507,10 @@ def _openers(lang: str) -> re.Pattern:
     openers = [w for m in ("until", "since", "after", "before", "in") for w in words.by_meaning.get(m, ())]
     openers += list(month_forms(lang)) + (["от"] if lang == "ru" else ["the", "from", "between"])
     # a Hijri month name (Rajab 1389, Rabi al-Awwal 1429H) opens by its first letters; месяц (ru)
-    hijri = {_NAME_SEPARATORS.split(word)[0][:4] for word in _hijri_months(lang)} | ({"месяц"} if lang == "ru" else set())
-    return re.compile(rf"(?<!\w)(?=\d|(?-i:[{ROMAN_LETTERS}])|(?:{_alternation(openers)})(?!{L})"
-                      rf"|(?:{_alternation(hijri)}))", re.I)
+    # (only for a text that may hold one: `_may_hold_hijri`)
+    heads = {_NAME_SEPARATORS.split(word)[0][:4] for word in _hijri_months(lang)} | ({"месяц"} if lang == "ru" else set())
+    heads = rf"|(?:{_alternation(heads)})" if hijri else ""
+    return re.compile(rf"(?<!\w)(?=\d|(?-i:[{ROMAN_LETTERS}])|(?:{_alternation(openers)})(?!{L}){heads})", re.I)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -497,8 +519,7 @@ def _openers(lang: str) -> re.Pattern:
 
 _RULES = {"iso": "iso", "num": "numeric", "ymd": "year_day_month", "ym": "year_month", "yr": "year",
           "c": "century", "dm": "day_month", "dmy": "day_month_year", "mdy": "month_day_year",
-          "my": "month_year", "rg": "year_range", "cd": "century_decade", "dc": "decade", "numh": "numeric",
-          "h_kk": "hijri", "h_d": "hijri", "h_m": "hijri", "h_y": "hijri"}
+          "my": "month_year", "rg": "year_range", "cd": "century_decade", "dc": "decade", "h_kk": "hijri", "h_d": "hijri", "h_m": "hijri", "h_y": "hijri"}
 """The rule each pattern of the grammars stands for (the mention's `rule` is lang.date.RULE.v1)."""
 
 
@@ -623,8 +644,6 @@ def _read(m: re.Match, text: str, lang: str, context_year: int | None) -> _Read:
 
     if name == "iso":
         value = _date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
-    elif name == "numh":
-        value = _date(int(m["numh_y"]), int(m["numh_m"]), int(m["numh_d"]))
     elif name == "num":
         year, month, day, day2 = int(m["num_y"]), int(m["num_m"]), int(m["num_d"]), _int(m, "num_d2")
         first_month = _int(m, "num_m0")
@@ -636,8 +655,8 @@ def _read(m: re.Match, text: str, lang: str, context_year: int | None) -> _Read:
                     value, missing, rule = _date(year), ("month", "day"), f"{lang}.date.numeric_ambiguous.v1"
                 else:
                     day, month = month, day
-        elif m["num_s"] == "/":
-            raise _Skip
+        elif m["num_s"] == "/" or m["num_s"] == "-" and (day2 is not None or len(m["num_m"]) != 2):
+            raise _Skip  # 23-08-2024 has no day range and a month of two digits
         if value is None:
             value = _date(year, first_month or month, day)
         if day2 is not None:
@@ -686,7 +705,10 @@ def _read(m: re.Match, text: str, lang: str, context_year: int | None) -> _Read:
         case = tags[-1] if tags else None
         if name == "ym":
             _kk_year_word(m["ym_w"])
-        value = _date(int(m[f"{name}_y"]), month)
+        day = _int(m, "my_d")  # Октябрь 17, 2016 (Russian stamps in the English order)
+        value = _date(int(m[f"{name}_y"]), month, day)
+        if day is not None:
+            rule = f"{lang}.date.month_day_year.v1"
     elif name == "yr":
         first = int(m["yr_y"])
         second = _full_year(first, m["yr_y2"]) if m["yr_y2"] else None
@@ -885,7 +907,10 @@ def find_dates(text: str, lang: str, *, context_year: int | None = None) -> list
     keeps `value` None and `missing == ("year",)`.
     """
     _check_lang(lang)
-    grammar, openers = _grammar(lang), _openers(lang)
+    if _TRIGGER.search(text) is None:
+        return []
+    hijri = _may_hold_hijri(text, lang)
+    grammar, openers = _grammar(lang, hijri), _openers(lang, hijri)
     reads: list[_Read] = []
     pos = 0
     # Every date has a number or a Roman numeral in it: find those with one fast pass, then try the
