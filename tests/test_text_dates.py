@@ -578,7 +578,7 @@ def test_the_grammar_is_tried_only_where_a_date_may_start(seed_texts, monkeypatc
     for table in (DATES_IN_WORDS, RANGES, UNTIL_SINCE, DECADES, CENTURIES, NOT_DATES):
         cases += [(text, lang) for lang, items in table.items() for text in items]
     found = [find_dates(text, lang) for text, lang in cases]
-    monkeypatch.setattr(dates, "_openers", lambda lang: re.compile(r"(?<!\w)(?=\w)"))
+    monkeypatch.setattr(dates, "_openers", lambda lang, hijri=False: re.compile(r"(?<!\w)(?=\w)"))
     assert [find_dates(text, lang) for text, lang in cases] == found
     assert sum(map(len, found)) > 100
 

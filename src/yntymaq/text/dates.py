@@ -12,7 +12,14 @@ precision the text gives — a year (1995 жылы), a month (2005 ж. маус�
   года, с 1995 года, since 1995, after/before (кейін, бұрын, после, after, before);
 - decades: 1990-жылдары, 1990-е годы, the 1970s, and decades of a century: ХХ ғасырдың 70-80 жылдары
   (years 1970 to 1989, kind "decade");
-- centuries: ХХ ғасыр, VII-XIV ғасырларда, XX века, the 20th century (kind "century").
+- centuries: ХХ ғасыр, VII-XIV ғасырларда, XX века, the 20th century (kind "century");
+- numeric and stamp forms: 22-25.9.1969, 28.06-01.07.2011, 2011.06.28, 23-08-2024, 14/04/2016 (day
+  first; in English only where one order alone makes a date, else the year alone, missing
+  ("month", "day")), 15 Наурыз, 2011, Октябрь 17, 2016, 28 JUNE, 1999; two days of one month
+  (April 27 and 29) are two dates;
+- Hijri dates (rule LANG.date.hijri.v1): 14 мухаррама 1392 года, 12th Rajab 1389 Hijra, Rabi
+  al-Awwal 1429 AH, 1412H, 1389 ж. 12 ражаб, converted by the Umm al-Qura tables (`hijridate`) and
+  kept in `hijri`; see `_read_hijri` for the precision rule (`hijri_tolerance`).
 
 A century has no `value`: a Date is a year, month or day, and a century is none of those. Its
 number is in `century` (and `end_century` for a range); `year_bounds()` gives its first and last
@@ -31,6 +38,7 @@ left out.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -67,6 +75,60 @@ class PartialDate:
         return f"--{self.month:02d}" + (f"-{self.day:02d}" if self.day else "")
 
 
+HIJRI_TABLE_YEARS = (1343, 1500)
+"""The Hijri years the Umm al-Qura tables of `hijridate` cover (1924-2077); a Hijri date outside
+them keeps its Hijri reckoning and gets no Gregorian value."""
+
+
+def hijri_tolerance(year: int) -> int:
+    """Days either side by which the Umm al-Qura tables may miss the Gregorian day a Hijri date
+    was written for. From 1420 AH the tables are the calendar Saudi Arabia (and the OIC, seated
+    there) dates by: none. Before, they reconstruct it by rules that held later: from 1392 AH the
+    conjunction rule in force then matches ~97% of month starts, the rest off by a day; before
+    1392 AH no rule is known (9 Rajab 1389 was 22 September 1969; the tables say the 20th)."""
+    return 0 if year >= 1420 else 1 if year >= 1392 else 2
+
+
+@dataclass(frozen=True, slots=True)
+class HijriDate:
+    """A date of the Hijri calendar as the text writes it, and the Gregorian days it stands for.
+
+    `year`, `month` (None: the whole year), `day` and `end_day` (a range of days in one month) are
+    the text's Hijri reckoning (`year` None when the text gives none). `days` are the first and last
+    Gregorian day of that period by the Umm al-Qura tables (None outside HIJRI_TABLE_YEARS or
+    without a year), `tolerance` the days either side they may be off (`hijri_tolerance`)."""
+
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+    end_day: int | None = None
+    days: tuple[dt.date, dt.date] | None = None
+    tolerance: int = 0
+
+    def window(self) -> tuple[dt.date, dt.date]:
+        """The first and last Gregorian day the date may stand for, the tolerance included."""
+        first, last = self.days
+        pad = dt.timedelta(days=self.tolerance)
+        return first - pad, last + pad
+
+    def __str__(self) -> str:
+        out = f"{self.year:04d}" if self.year is not None else "-"
+        if self.month is not None:
+            out += f"-{self.month:02d}"
+        if self.day is not None:
+            out += f"-{self.day:02d}"
+        if self.end_day is not None:
+            out += f"/{self.end_day:02d}"
+        return out
+
+    def to_json(self) -> dict:
+        out = {"value": str(self), "calendar": "hijri (Umm al-Qura)"}
+        if self.days is not None:
+            out["days"] = [self.days[0].isoformat(), self.days[1].isoformat()]
+            out["tolerance_days"] = self.tolerance
+        return out
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A temporal expression found in a text, with the exact characters it covers."""
@@ -84,13 +146,18 @@ class DateMention:
     century: int | None = None
     end_century: int | None = None
     year_from_context: bool = False
+    hijri: HijriDate | None = None
 
     def year_bounds(self) -> tuple[int, int] | None:
-        """The first and last year the mention may stand for (a century: 1901-2000 for the 20th)."""
+        """The first and last year the mention may stand for (a century: 1901-2000 for the 20th; a
+        Hijri year: the two Gregorian years it overlaps)."""
         if self.kind == "century":
             last = self.end_century or self.century
             return (self.century - 1) * 100 + 1, last * 100
         if self.value is None:
+            if self.hijri is not None and self.hijri.days is not None:
+                first, last = self.hijri.window()
+                return first.year, last.year
             return None
         end = self.end_value or self.value
         return self.value.year, end.year
@@ -112,6 +179,10 @@ class DateMention:
             out["year_bounds"] = list(self.year_bounds())
         if self.year_from_context:
             out["year_from_context"] = True
+        if self.hijri is not None:
+            out["hijri"] = self.hijri.to_json()
+            if self.value is None and self.hijri.days is not None:
+                out["year_bounds"] = list(self.year_bounds())
         return out
 
 
@@ -215,20 +286,136 @@ def _kk_month_pattern(*, inflected: bool = True) -> str:
     return rf"(?:{'|'.join(stems)})" + (rf"{L}*" if inflected else rf"(?!{L})")
 
 
+_NAME_SEPARATORS = re.compile(r"[ \-'’]+")
+_SEPARATOR = r"[-'’ʼ‘`\s]{0,2}"
+"""What a space, hyphen or apostrophe of a Hijri month name may be written as: any of them, or none."""
+
+
+@lru_cache(maxsize=None)
+def _hijri_months(lang: str) -> dict[str, int]:
+    """Hijri month names of `lang` (its `hijri_months` table) and, for Russian and Kazakh, of English
+    (which their texts quote: 3-5 Jumada II, 1412H), lower-cased, to the month's number."""
+    months: dict[str, int] = {}
+    for table_lang in dict.fromkeys((lang, "en")):
+        rows = load_table(table_lang, "hijri_months", ("word", "month"), (("word", table_lang),),
+                          (("month", frozenset(str(n) for n in range(1, 13))),))
+        for row in rows:
+            months.setdefault(row["word"], int(row["month"]))
+    return months
+
+
+def _compact(word: str) -> str:
+    return _NAME_SEPARATORS.sub("", word.lower().replace("ʼ", "").replace("‘", "").replace("`", ""))
+
+
+@lru_cache(maxsize=None)
+def _hijri_compact(lang: str) -> dict[str, int]:
+    """Month names without their separators (rabiulawwal), and for Russian also the stem the case
+    endings go on (шаввал of шавваль, зульхидж of зуль-хиджа), to the month's number."""
+    out: dict[str, int] = {}
+    for word, month in _hijri_months(lang).items():
+        compact = _compact(word)
+        out.setdefault(compact, month)
+        if lang == "ru" and compact[-1] in "ьая":
+            out.setdefault(compact[:-1], month)
+    return out
+
+
+_RU_ENDINGS = {"ь": "(?:ь|я|ю|е|ем)", "а": "(?:а|ы|и|е|у|ой|ей)", "я": "(?:я|и|е|ю|ей)"}
+
+
+def _hijri_month_pattern(lang: str) -> str:
+    """Hijri month names, their separators written as they may be; Russian names with their case
+    endings (мухаррама, шавваля), Kazakh ones with any ending, for the suffix grammar to check."""
+    forms = []
+    for word in sorted(_hijri_months(lang), key=len, reverse=True):
+        parts = [re.escape(part) for part in _NAME_SEPARATORS.split(word) if part]
+        form = _SEPARATOR.join(parts)
+        if lang == "ru" and not word.isascii():
+            last = word[-1]
+            form = form[:-1] + _RU_ENDINGS[last] if last in _RU_ENDINGS else form + "(?:а|у|е|ом)?"
+        elif lang == "kk" and not word.isascii():
+            form += f"{L}*"
+        forms.append(form)
+    return rf"(?:{'|'.join(forms)})(?!{L})"
+
+
+def _hijri_month(word: str, lang: str) -> int:
+    """The number of the Hijri month a matched name stands for (a Kazakh ending checked)."""
+    compact = _compact(word)
+    table = _hijri_compact(lang)
+    if compact in table:
+        return table[compact]
+    for key in sorted((k for k in table if compact.startswith(k)), key=len, reverse=True):
+        if lang == "ru" or (lang == "kk" and kk_match(compact, frozenset({key})) is not None):
+            return table[key]
+    raise _Skip
+
+
+def _hijri_patterns(lang: str, year_word: str) -> list[str]:
+    """Hijri dates: 12th Rajab 1389 Hijra, Rabi al-Awwal 1429H, 1412H; 14 мухаррама 1392 года, с 14
+    по 18 число месяца Мухаррам, 1392 года по Хиджре; 1389 ж. 12 ражаб, 1392 жылғы Мұхаррам
+    айының 14–18. They come first: 1392 года after a Hijri month is not the Gregorian 1392."""
+    month = _hijri_month_pattern(lang)
+    ordinal = r"(?:st|nd|rd|th)?" if lang == "en" else ""
+    latin_mark = rf"[ \t]?(?-i:A\.?H\.?|H|Hijra|Hijri|Hijrah)(?!{L})"
+    if lang == "kk":
+        return [
+            rf"(?P<h_kk>{START}(?P<h_kk_y>\d{{3,4}})(?!\d)(?:{year_word}){GAP}"
+            rf"(?:(?P<h_kk_d1>\d{{1,2}})(?:{DASH}(?P<h_kk_d2>\d{{1,2}}))?(?!\d){GAP})?(?P<h_kk_hm>{month})"
+            rf"(?:[ \t]+ай{L}*)?(?:[ \t]+(?P<h_kk_e1>\d{{1,2}})(?:{DASH}(?P<h_kk_e2>\d{{1,2}}))?(?!\d)"
+            rf"(?:[ \t]?-[ \t]?{L}{{1,3}}(?!{L}))?)?)",
+        ]
+    if lang == "ru":
+        mark = rf"(?:[ \t]+(?:по[ \t]+)?хиджр{L}*|[ \t]?х\.|{latin_mark})"
+        year = rf"(?:[ \t]*,?{GAP}(?P<{{p}}_y>\d{{3,4}})(?!\d)(?:{year_word})?(?P<{{p}}_mark>{mark})?)"
+        return [
+            rf"(?P<h_d>{START}(?:с[ \t]+)?(?P<h_d_d1>\d{{1,2}})(?:(?:{DASH}|[ \t]+по[ \t]+)(?P<h_d_d2>\d{{1,2}}))?(?!\d)"
+            rf"(?:[ \t]+числ{L}*)?(?:[ \t]+месяц{L}*)?{GAP}(?P<h_d_hm>{month}){year.replace('{p}', 'h_d')}?)",
+            rf"(?P<h_m>{START}(?:месяц{L}*[ \t]+)?(?P<h_m_hm>{month}){year.replace('{p}', 'h_m')})",
+            rf"(?P<h_y>{START}(?P<h_y_y>\d{{3,4}})(?!\d)(?:{year_word})?(?P<h_y_mark>{mark}))",
+        ]
+    year = rf"(?:[ \t]*,?[ \t]*(?P<{{p}}_y>\d{{3,4}})(?!\d)(?P<{{p}}_mark>{latin_mark})?)"
+    days = rf"(?P<{{p}}_d1>\d{{1,2}}){ordinal}(?:(?:{DASH}|[ \t]+(?i:to|and)[ \t]+)(?P<{{p}}_d2>\d{{1,2}}){ordinal})?(?!\d)"
+    return [
+        rf"(?P<h_d>{START}(?:(?i:the)[ \t]+)?{days.replace('{p}', 'h_d')}[ \t]+(?:(?i:of)[ \t]+)?"
+        rf"(?P<h_d_hm>(?i:{month})){year.replace('{p}', 'h_d')}?)",
+        rf"(?P<h_m>{START}(?P<h_m_hm>(?i:{month}))(?:[ \t]+{days.replace('{p}', 'h_m')},?)?{year.replace('{p}', 'h_m')})",
+        rf"(?P<h_y>{START}(?P<h_y_y>\d{{3,4}})(?!\d)(?P<h_y_mark>{latin_mark}))",
+    ]
+
+
 # ---------------------------------------------------------------------------------------------
 # The grammars: one regular expression per language, an alternation of named patterns.
 
 
 def _numeric_patterns(year_word: str) -> list[str]:
+    """28.06.2011, 22-25.9.1969, 28.06-01.07.2011, 14/04/2016, 23-08-2024; 2011-06-28, 2011.06.28."""
     return [
-        rf"(?P<iso>{START}(?P<iso_y>\d{{4}})-(?P<iso_m>\d{{2}})-(?P<iso_d>\d{{2}})(?![\w-]))",
-        rf"(?P<num>{START}(?P<num_d>\d{{1,2}})\.(?P<num_m>\d{{1,2}})\.(?P<num_y>\d{{4}})(?!\d)(?:{year_word})?)",
+        rf"(?P<iso>{START}(?P<iso_y>\d{{4}})(?P<iso_s>[-./])(?P<iso_m>\d{{1,2}})(?P=iso_s)(?P<iso_d>\d{{1,2}})"
+        rf"(?![\w-]|[.,/]\d))",
+        rf"(?P<num>{START}(?P<num_d>\d{{1,2}})(?:(?:\.(?P<num_m0>\d{{1,2}}))?{DASH}(?P<num_d2>\d{{1,2}}))?"
+        rf"(?P<num_s>[./-])(?P<num_m>\d{{1,2}})(?P=num_s)(?P<num_y>\d{{4}})(?![\d-])(?:{year_word})?)",
     ]
 
 
+_HIJRI_YEAR = re.compile(r"1[0-5]\d\d(?!\d)")
+"""A year of the Hijri centuries a text may date by (1000-1599 AH; the tables hold 1343-1500). It
+opens with a literal digit, which the search skips to at C speed: far cheaper than looking for
+every month name. A Hijri day and month without a year (10 Muharram) is thus left unread, as it
+has no Gregorian value anyway."""
+
+
+def _may_hold_hijri(text: str, lang: str) -> bool:
+    """Could `text` hold a Hijri date `_hijri_patterns` read? Texts without are read by the grammar
+    without those patterns (`_grammar(lang, hijri=False)`), which they would only try and fail."""
+    return _HIJRI_YEAR.search(text) is not None
+
+
 @lru_cache(maxsize=None)
-def _grammar(lang: str) -> re.Pattern:
+def _grammar(lang: str, hijri: bool = True) -> re.Pattern:
     _check_lang(lang)
+    hijri_patterns = _hijri_patterns if hijri else (lambda lang, year_word: [])
     words = _date_words(lang)
     if lang == "kk":
         month = _kk_month_pattern()
@@ -239,7 +426,7 @@ def _grammar(lang: str) -> re.Pattern:
         post = "|".join(re.escape(w) for w in words.case)
         post = rf"(?:\s{{1,3}}(?P<{{p}}_post>{post})(?!{L}))?"
         p = lambda name: post.replace("{p}", name)  # noqa: E731
-        patterns = _numeric_patterns(year) + [
+        patterns = hijri_patterns("kk", year) + _numeric_patterns(year) + [
             rf"(?P<ymd>{START}(?P<ymd_y>\d{{4}})(?P<ymd_w>{year}){GAP}(?P<ymd_d1>\d{{1,2}})"
             rf"(?:{DASH}(?P<ymd_d2>\d{{1,2}}))?(?!\d){GAP}(?P<ymd_m>{month}){p('ymd')})",
             rf"(?P<ym>{START}(?P<ym_y>\d{{4}})(?P<ym_w>{year}){GAP}(?P<ym_m>{month}){p('ym')})",
@@ -247,7 +434,7 @@ def _grammar(lang: str) -> re.Pattern:
             rf"(?P<c>{START}(?P<c_c1>{ROMAN}|\d{{1,2}}(?=[ \t]?-))(?:{DASH}(?P<c_c2>{ROMAN}))?[ \t]?-?{GAP}"
             rf"(?P<c_w>{century})(?:\s{{1,3}}(?P<c_d1>\d0)(?:{DASH}(?P<c_d2>\d0))?(?!\d)(?P<c_dw>{year}))?)",
             rf"(?P<dm>{START}(?P<dm_d1>\d{{1,2}})(?:{DASH}(?P<dm_d2>\d{{1,2}}))?(?!\d){GAP}"
-            rf"(?:(?P<dm_mb>{_kk_month_pattern(inflected=False)}){GAP}(?P<dm_y>\d{{4}})(?!\d)(?P<dm_w>{year})?"
+            rf"(?:(?P<dm_mb>{_kk_month_pattern(inflected=False)})[ \t]*,?{GAP}(?P<dm_y>\d{{4}})(?!\d)(?P<dm_w>{year})?"
             rf"|(?P<dm_m>{month})){p('dm')})",
         ]
         return re.compile("|".join(patterns), re.I)
@@ -263,10 +450,10 @@ def _grammar(lang: str) -> re.Pattern:
         since = _alternation(words.by_meaning["since"])
         until = _alternation(words.by_meaning["until"])
         decade_end = r"-?(?:ые|ых|е|х)"
-        patterns = _numeric_patterns(year) + [
+        patterns = hijri_patterns("ru", year) + _numeric_patterns(year) + [
             rf"(?P<dmy>{START}{p('dmy')}(?P<dmy_d1>\d{{1,2}})(?:{DASH}(?P<dmy_d2>\d{{1,2}}))?(?!\d){GAP}"
             rf"(?P<dmy_m>{month})(?:{GAP}(?P<dmy_y>\d{{4}})(?!\d)(?:{year})?)?)",
-            rf"(?P<my>{START}{p('my')}(?P<my_m>{month})[ \t]*,?{GAP}(?P<my_y>\d{{4}})(?!\d)(?:{year})?)",
+            rf"(?P<my>{START}{p('my')}(?P<my_m>{month})[ \t]*,?{GAP}(?:(?P<my_d>\d{{1,2}})(?!\d),[ \t]*)?(?P<my_y>\d{{4}})(?!\d)(?:{year})?)",
             rf"(?P<rg>{START}(?P<rg_prep>{since}|от)\s{{1,3}}(?P<rg_y1>\d{{4}})(?!\d)(?:{year})?\s{{1,3}}"
             rf"(?:{until})\s{{1,3}}(?P<rg_y2>\d{{4}})(?!\d)(?:{year})?)",
             rf"(?P<cd>{START}(?P<cd_d1>\d0)(?:{decade_end})?(?:{DASH}(?P<cd_d2>\d0))?(?!\d)(?:{decade_end})?"
@@ -277,18 +464,24 @@ def _grammar(lang: str) -> re.Pattern:
         ]
         return re.compile("|".join(patterns), re.I)
     # English: month names are capitalised (May, March are also verbs); the rest ignores case.
-    month = rf"(?:{_alternation(name.capitalize() for name in month_forms('en'))})\.?(?!{L})"
+    # (and in capitals: 28 JUNE, 1999)
+    # the capitals are tried only where two capitals open a word, which few words do
+    capitalised = _alternation(name.capitalize() for name in month_forms("en"))
+    capitals = _alternation(name.upper() for name in month_forms("en"))
+    month = rf"(?:{capitalised}|(?=[A-Z]{{2}})(?:{capitals}))\.?(?!{L})"
     ordinal = r"(?:st|nd|rd|th)"
     bounds = [w for m in ("until", "since", "after", "before") for w in words.by_meaning.get(m, ())]
     prep = rf"(?:(?P<{{p}}_prep>(?i:{_alternation(bounds)}))[ \t]+)?"
     p = lambda name: prep.replace("{p}", name)  # noqa: E731
     year_preps = _alternation(bounds + list(words.by_meaning.get("in", ())))
     centuries = _alternation(words.by_meaning["century"])
-    patterns = _numeric_patterns(r"(?!)") + [
-        rf"(?P<dmy>{START}{p('dmy')}(?:(?i:the)[ \t]+)?(?P<dmy_d1>\d{{1,2}}){ordinal}?(?:{DASH}(?P<dmy_d2>\d{{1,2}}){ordinal}?)?"
-        rf"(?!\d)[ \t]+(?:of[ \t]+)?(?P<dmy_m>{month})(?:,?[ \t]+(?P<dmy_y>\d{{4}})(?!\d))?)",
-        rf"(?P<mdy>{START}{p('mdy')}(?P<mdy_m>{month})[ \t]+(?P<mdy_d1>\d{{1,2}}){ordinal}?"
-        rf"(?:{DASH}(?P<mdy_d2>\d{{1,2}}){ordinal}?)?(?!\d)(?:,?[ \t]+(?P<mdy_y>\d{{4}})(?!\d))?)",
+    # two days of one month (April 27 and 29, 27 and 29 April): two dates, not the range between them
+    also = rf"|[ \t]+and[ \t]+(?P<{{p}}_d3>\d{{1,2}}){ordinal}?"
+    patterns = hijri_patterns("en", "") + _numeric_patterns(r"(?!)") + [
+        rf"(?P<dmy>{START}{p('dmy')}(?:(?i:the)[ \t]+)?(?P<dmy_d1>\d{{1,2}}){ordinal}?(?:{DASH}(?P<dmy_d2>\d{{1,2}}){ordinal}?"
+        rf"{also.replace('{p}', 'dmy')})?(?!\d)[ \t]+(?:of[ \t]+)?(?P<dmy_m>{month})(?:,?[ \t]+(?P<dmy_y>\d{{4}})(?!\d))?)",
+        rf"(?P<mdy>{START}{p('mdy')}(?P<mdy_m>{month})(?:[ \t]+|(?<=\.))(?P<mdy_d1>\d{{1,2}}){ordinal}?"
+        rf"(?:{DASH}(?P<mdy_d2>\d{{1,2}}){ordinal}?{also.replace('{p}', 'mdy')})?(?!\d)(?:,?[ \t]+(?P<mdy_y>\d{{4}})(?!\d))?)",
         rf"(?P<my>{START}{p('my')}(?P<my_m>{month}),?[ \t]+(?:of[ \t]+)?(?P<my_y>\d{{4}})(?!\d))",
         rf"(?P<rg>{START}(?P<rg_prep>(?i:from|between))[ \t]+(?P<rg_y1>\d{{4}})(?!\d)[ \t]*"
         rf"(?:(?i:to|until|till|through|and)[ \t]+|[-–—][ \t]*)(?P<rg_y2>\d{{4}})(?!\d))",
@@ -303,7 +496,7 @@ def _grammar(lang: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
-def _openers(lang: str) -> re.Pattern:
+def _openers(lang: str, hijri: bool = False) -> re.Pattern:
     """Where a pattern of `_grammar(lang)` may start: a word starting with a digit or a Roman
     numeral, or (in Russian and English) a word a pattern opens with — a preposition, a month,
     `the`. Matching the grammar only there spares trying it from every word before a number."""
@@ -313,7 +506,11 @@ def _openers(lang: str) -> re.Pattern:
     words = _date_words(lang)
     openers = [w for m in ("until", "since", "after", "before", "in") for w in words.by_meaning.get(m, ())]
     openers += list(month_forms(lang)) + (["от"] if lang == "ru" else ["the", "from", "between"])
-    return re.compile(rf"(?<!\w)(?=\d|(?-i:[{ROMAN_LETTERS}])|(?:{_alternation(openers)})(?!{L}))", re.I)
+    # a Hijri month name (Rajab 1389, Rabi al-Awwal 1429H) opens by its first letters; месяц (ru)
+    # (only for a text that may hold one: `_may_hold_hijri`)
+    heads = {_NAME_SEPARATORS.split(word)[0][:4] for word in _hijri_months(lang)} | ({"месяц"} if lang == "ru" else set())
+    heads = rf"|(?:{_alternation(heads)})" if hijri else ""
+    return re.compile(rf"(?<!\w)(?=\d|(?-i:[{ROMAN_LETTERS}])|(?:{_alternation(openers)})(?!{L}){heads})", re.I)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -322,7 +519,7 @@ def _openers(lang: str) -> re.Pattern:
 
 _RULES = {"iso": "iso", "num": "numeric", "ymd": "year_day_month", "ym": "year_month", "yr": "year",
           "c": "century", "dm": "day_month", "dmy": "day_month_year", "mdy": "month_day_year",
-          "my": "month_year", "rg": "year_range", "cd": "century_decade", "dc": "decade"}
+          "my": "month_year", "rg": "year_range", "cd": "century_decade", "dc": "decade", "h_kk": "hijri", "h_d": "hijri", "h_m": "hijri", "h_y": "hijri"}
 """The rule each pattern of the grammars stands for (the mention's `rule` is lang.date.RULE.v1)."""
 
 
@@ -330,6 +527,7 @@ _RULES = {"iso": "iso", "num": "numeric", "ymd": "year_day_month", "ym": "year_m
 class _Read:
     mention: DateMention
     case: str | None = None  # the Kazakh case of the last date word (ABL in 1995 жылдан)
+    also: tuple[DateMention, ...] = ()  # further dates of one match (the 29 of April 27 and 29)
 
 
 class _Skip(Exception):
@@ -337,6 +535,8 @@ class _Skip(Exception):
 
 
 def _int(m: re.Match, name: str) -> int | None:
+    if name not in m.re.groupindex:
+        return None
     value = m.group(name)
     return int(value) if value else None
 
@@ -420,6 +620,9 @@ def _read(m: re.Match, text: str, lang: str, context_year: int | None) -> _Read:
     partial = end_partial = None
     century = end_century = None
     from_context = False
+    hijri = None
+    missing: tuple[str, ...] = ()
+    also: list[DateMention] = []
 
     def day_month(year, month, d1, d2):
         nonlocal kind, value, end_value, partial, end_partial, from_context
@@ -442,7 +645,29 @@ def _read(m: re.Match, text: str, lang: str, context_year: int | None) -> _Read:
     if name == "iso":
         value = _date(int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"]))
     elif name == "num":
-        value = _date(int(m["num_y"]), int(m["num_m"]), int(m["num_d"]))
+        year, month, day, day2 = int(m["num_y"]), int(m["num_m"]), int(m["num_d"]), _int(m, "num_d2")
+        first_month = _int(m, "num_m0")
+        if m["num_s"] == "/" and day2 is None:
+            # 14/04/2016 is day first in Kazakh and Russian; in English only where one order
+            # alone makes a date (14/04, 04/14) or both agree (05/05); else the year alone
+            if month > 12 >= day or (lang == "en" and day <= 12 and month <= 12 and day != month):
+                if month <= 12:
+                    value, missing, rule = _date(year), ("month", "day"), f"{lang}.date.numeric_ambiguous.v1"
+                else:
+                    day, month = month, day
+        elif m["num_s"] == "/" or m["num_s"] == "-" and (day2 is not None or len(m["num_m"]) != 2):
+            raise _Skip  # 23-08-2024 has no day range and a month of two digits
+        if value is None:
+            value = _date(year, first_month or month, day)
+        if day2 is not None:
+            end_value = _date(year, month, day2)
+            if value.before(end_value) is not Truth.YES:
+                raise _Skip
+            kind = "range"
+    elif name.startswith("h_"):
+        kind, value, end_value, hijri = _read_hijri(m, name, lang)
+        if hijri.year is None:
+            missing = ("year",)
     elif name in ("ymd", "dm", "dmy", "mdy"):
         month_word = m[f"{name}_m"] or (m["dm_mb"] if name == "dm" else None)
         month, tags = _month_number(month_word, lang)
@@ -452,6 +677,26 @@ def _read(m: re.Match, text: str, lang: str, context_year: int | None) -> _Read:
             _kk_year_word(m["ymd_w"])
         if name == "dm" and m["dm_w"]:
             _kk_year_word(m["dm_w"])
+        d3 = _int(m, f"{name}_d3")
+        if d3 is not None:  # April 27 and 29: two dates, each on the characters of its day
+            d1 = int(m[f"{name}_d1"])
+            if d3 <= d1:
+                raise _Skip
+            first = year and _date(year, month, d1)
+            second = year and _date(year, month, d3)
+            first_end = _ORDINAL_END.match(text, m.end(f"{name}_d1")).end()
+            rule = f"{lang}.date.day_list.v1"
+            # the month and year written once belong to the second day's span (27 | and 29 April 2012)
+            spans = ((start, first_end), (m.start(f"{name}_d3"), end))
+            partials = (None, None) if year else (PartialDate(month, d1), PartialDate(month, d3))
+            if not year:
+                _date(2000, month, d1), _date(2000, month, d3)
+            lack = () if year else ("year",)
+            second_mention = DateMention(spans[1][0], spans[1][1], text[spans[1][0]:spans[1][1]], "date",
+                                         second or None, None, rule, lack, partials[1])
+            return _Read(DateMention(spans[0][0], spans[0][1], text[spans[0][0]:spans[0][1]], "date",
+                                     first or None, None, rule, lack, partials[0]), tags[-1] if tags else None,
+                         (second_mention,))
         day_month(year, month, int(m[f"{name}_d1"]), _int(m, f"{name}_d2"))
         if year is None:
             rule = f"{lang}.date.day_month.v1"
@@ -460,7 +705,10 @@ def _read(m: re.Match, text: str, lang: str, context_year: int | None) -> _Read:
         case = tags[-1] if tags else None
         if name == "ym":
             _kk_year_word(m["ym_w"])
-        value = _date(int(m[f"{name}_y"]), month)
+        day = _int(m, "my_d")  # Октябрь 17, 2016 (Russian stamps in the English order)
+        value = _date(int(m[f"{name}_y"]), month, day)
+        if day is not None:
+            rule = f"{lang}.date.month_day_year.v1"
     elif name == "yr":
         first = int(m["yr_y"])
         second = _full_year(first, m["yr_y2"]) if m["yr_y2"] else None
@@ -549,10 +797,79 @@ def _read(m: re.Match, text: str, lang: str, context_year: int | None) -> _Read:
                 bound = None
     if bound is not None:
         kind = bound
-    missing = ("year",) if value is None and century is None and partial is not None else ()
+    if value is None and century is None and partial is not None:
+        missing = ("year",)
     mention = DateMention(start, end, text[start:end], kind, value, end_value, rule, missing,
-                          partial, end_partial, century, end_century, from_context)
+                          partial, end_partial, century, end_century, from_context, hijri)
     return _Read(mention, case)
+
+
+_ORDINAL_END = re.compile(r"(?:st|nd|rd|th)?")
+
+
+def _covering(first: dt.date, last: dt.date) -> Date | None:
+    """The most precise Date that holds every day from `first` to `last`: the day, the month, the
+    year, or None when they lie in two years."""
+    if first == last:
+        return Date(first.year, first.month, first.day)
+    if (first.year, first.month) == (last.year, last.month):
+        return Date(first.year, first.month)
+    return Date(first.year) if first.year == last.year else None
+
+
+def _hijri_days(year: int, month: int | None, day: int | None, end_day: int | None):
+    """The first and last Gregorian day of a Hijri day, days, month or year by the Umm al-Qura
+    tables; None outside them or for a day they do not have (the 30th of a month of 29 days)."""
+    from hijridate import Hijri
+
+    try:
+        if month is None:
+            first, last = Hijri(year, 1, 1), Hijri(year, 12, 1)
+            last = Hijri(year, 12, last.month_length())
+        elif day is None:
+            first = Hijri(year, month, 1)
+            last = Hijri(year, month, first.month_length())
+        else:
+            first, last = Hijri(year, month, day), Hijri(year, month, end_day or day)
+    except (OverflowError, ValueError):
+        return None
+    to_date = lambda h: dt.date.fromordinal(h.to_gregorian().toordinal())  # noqa: E731
+    return to_date(first), to_date(last)
+
+
+def _read_hijri(m: re.Match, name: str, lang: str):
+    """kind, value, end value and HijriDate of a Hijri date match (rule {lang}.date.hijri.v1).
+
+    A day converts to its Gregorian day where the tables are the calendar the text dated by
+    (`hijri_tolerance` 0); elsewhere, and for a month or a year, the value is the most precise
+    Gregorian date holding every day it may stand for (a month, a year), or None when those days
+    lie in two Gregorian years: `year_bounds()` then gives both years."""
+    group = lambda key: m.group(f"{name}_{key}") if f"{name}_{key}" in m.re.groupindex else None  # noqa: E731
+    month = _hijri_month(group("hm"), lang) if group("hm") else None
+    year = int(group("y")) if group("y") else None
+    d1, d2 = group("d1") or group("e1"), group("d2") or group("e2")
+    d1, d2 = (int(d1) if d1 else None), (int(d2) if d2 else None)
+    if year is not None and not 1 <= year <= HIJRI_TABLE_YEARS[1]:
+        raise _Skip  # Ramadan 2011: a Gregorian year after a Hijri month name
+    if group("d1") and (group("e1") or group("e2")) or d1 is not None and not 1 <= d1 <= 30 \
+            or d2 is not None and not (d1 or 0) < d2 <= 30:
+        raise _Skip
+    if lang == "kk" and group("y") and group("hm") is None:
+        raise _Skip
+    if year is None:
+        return "date" if d2 is None else "range", None, None, HijriDate(None, month, d1, d2)
+    days = _hijri_days(year, month, d1, d2)
+    tolerance = hijri_tolerance(year)
+    hijri = HijriDate(year, month, d1, d2, days, tolerance if days else 0)
+    if days is None:
+        return ("date" if d2 is None else "range"), None, None, hijri
+    pad = dt.timedelta(days=tolerance)
+    if d2 is not None:
+        first, last = days[0], days[1]
+        value, end_value = _covering(first - pad, first + pad), _covering(last - pad, last + pad)
+        if value is not None and end_value is not None and value != end_value:
+            return "range", value, end_value, hijri
+    return "date", _covering(days[0] - pad, days[1] + pad), None, hijri
 
 
 def _merge(reads: list[_Read], text: str, lang: str) -> list[DateMention]:
@@ -590,7 +907,10 @@ def find_dates(text: str, lang: str, *, context_year: int | None = None) -> list
     keeps `value` None and `missing == ("year",)`.
     """
     _check_lang(lang)
-    grammar, openers = _grammar(lang), _openers(lang)
+    if _TRIGGER.search(text) is None:
+        return []
+    hijri = _may_hold_hijri(text, lang)
+    grammar, openers = _grammar(lang, hijri), _openers(lang, hijri)
     reads: list[_Read] = []
     pos = 0
     # Every date has a number or a Roman numeral in it: find those with one fast pass, then try the
@@ -611,7 +931,8 @@ def find_dates(text: str, lang: str, *, context_year: int | None = None) -> list
                 if read is None or read.mention.end <= trigger.start():
                     continue
             reads.append(read)
-            pos = read.mention.end
+            reads.extend(_Read(extra) for extra in read.also)
+            pos = (read.also[-1] if read.also else read.mention).end
             break
     return _merge(reads, text, lang)
 

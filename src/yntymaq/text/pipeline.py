@@ -121,6 +121,14 @@ class Document:
     format: str = "text"
     encoding: str | None = None
 
+    @property
+    def document_date(self):
+        """The date of the document's dateline or date stamp (`text.doctime.document_date` over
+        `text` in the document's language): a `DocumentDate`, or None. Computed when asked."""
+        from yntymaq.text.doctime import document_date
+
+        return document_date(self.text, self.language)
+
     def to_json(self) -> dict:
         return {"name": self.name, "format": self.format, "encoding": self.encoding, "language": self.language,
                 "stages": list(self.stages), "sentences": [sent.to_json() for sent in self.sentences]}
