@@ -380,13 +380,14 @@ def _counts(claims: list[dict]) -> dict:
 
 
 def check_view(kb: KB, text: str, lang: str, *, text_lang: str | None = None, doc_id: str | None = None,
-               name: str | None = None) -> dict:
-    """A text's mentions and claims with their verdicts; nothing is stored."""
+               name: str | None = None, doc_time: Date | None = None) -> dict:
+    """A text's mentions and claims with their verdicts; nothing is stored. `doc_time`: when the text
+    was written (otherwise its dateline's date, if it has one)."""
     from yntymaq.ingest import process_text
 
     if not text.strip():
         raise BadInput("text: the text is empty; give the text to check")
-    processed = process_text(text, kb, doc_id=doc_id, lang=text_lang)
+    processed = process_text(text, kb, doc_id=doc_id, lang=text_lang, doc_time=doc_time)
     claims = [claim_view(kb, claim, verdict, lang) for claim, verdict in processed.claims]
     return {
         "document": {"id": processed.doc_id, "name": name, "language": processed.language,

@@ -23,6 +23,10 @@ from yntymaq.views import check_view, disagreements_view, documents_view
 
 VERDICT_STYLES = {"supported": "green", "contradicted": "bold red", "new": "blue", "unverifiable": "dim"}
 
+DATE_OPTION = click.option("--date", "doc_date", default=None, metavar="DATE",
+                           help="Мәтін жазылған күн / дата текста / when the text was written (1995, 2011-06, "
+                                "2011-06-28): its undated present-tense claims are judged then (default: its dateline).")
+
 TEXT_LANG_OPTION = click.option("--text-lang", type=click.Choice(["kk", "ru", "en"]), default=None,
                                 help="Мәтін тілі / язык текста / the text's language (default: detected).")
 
@@ -38,9 +42,13 @@ def _read(path: str) -> tuple[bytes, str, str]:
     return Path(path).read_bytes(), document.text, path
 
 
-def _checked(path: str, db: str | None, lang: str, text_lang: str | None) -> dict:
+def _checked(path: str, db: str | None, lang: str, text_lang: str | None, doc_date: str | None = None) -> dict:
+    from yntymaq.kb.query import parse_date
+
+    doc_time = parse_date(doc_date, field_name="--date") if doc_date else None
     raw, text, name = _read(path)
-    return check_view(KB.open(db), text, lang, text_lang=text_lang, doc_id=document_id(raw), name=name)
+    return check_view(KB.open(db), text, lang, text_lang=text_lang, doc_id=document_id(raw), name=name,
+                      doc_time=doc_time)
 
 
 def _excerpt(text: str, width: int = 60) -> str:
@@ -166,9 +174,10 @@ def _ingest_with_progress(files: list[str], kb: KB, lang: str) -> IngestReport:
 @click.command("check")
 @click.argument("file", metavar="FILE")
 @TEXT_LANG_OPTION
+@DATE_OPTION
 @DB_OPTION
 @output_options
-def check_command(file: str, text_lang: str | None, db: str | None, fmt: str, lang: str) -> None:
+def check_command(file: str, text_lang: str | None, doc_date: str | None, db: str | None, fmt: str, lang: str) -> None:
     """Мәтінді тексеру / проверить текст / the claims of a text with their verdicts.
 
     Reads FILE (text, HTML, PDF or DOCX; `-` for standard input), finds its claims and checks each
@@ -178,7 +187,7 @@ def check_command(file: str, text_lang: str | None, db: str | None, fmt: str, la
 
     Example: yntymaq check article.txt --lang en
     """
-    data = _checked(file, db, lang, text_lang)
+    data = _checked(file, db, lang, text_lang, doc_date)
     if fmt == "json":
         emit([], [], fmt=fmt, lang=lang, payload=data)
         return
@@ -210,9 +219,11 @@ def check_command(file: str, text_lang: str | None, db: str | None, fmt: str, la
 @click.option("--jsonl", "as_jsonl", is_flag=True,
               help="Бір жолға бір тұжырым / по утверждению на строку / one JSON object per claim (the default).")
 @TEXT_LANG_OPTION
+@DATE_OPTION
 @DB_OPTION
 @output_options
-def extract_command(file: str, as_jsonl: bool, text_lang: str | None, db: str | None, fmt: str, lang: str) -> None:
+def extract_command(file: str, as_jsonl: bool, text_lang: str | None, doc_date: str | None, db: str | None,
+                    fmt: str, lang: str) -> None:
     """Тұжырымдарды JSON-мен шығару / утверждения в JSON / a text's claims as JSON Lines.
 
     One JSON object per claim: predicate, subject and object ({"id", "label"}) or value, start and
@@ -225,7 +236,7 @@ def extract_command(file: str, as_jsonl: bool, text_lang: str | None, db: str | 
     """
     if as_jsonl and fmt != "table":
         raise BadInput(f"--jsonl and --{fmt} cannot be used together: choose one")
-    claims = _checked(file, db, lang, text_lang)["claims"]
+    claims = _checked(file, db, lang, text_lang, doc_date)["claims"]
     if fmt == "json":
         emit(claims, [], fmt=fmt, lang=lang)
     elif fmt == "csv":

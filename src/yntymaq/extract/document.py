@@ -72,6 +72,9 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
     document = analyse(text, language=lang, disable=("tokenize", "stems"), dates_if=MAY_HOLD_DATES.search,
                        dates_later=True)
     language = lang or document.language or "kk"
+    if doc_time is None:  # the text's own dateline or date stamp, when it gives a whole date
+        dateline = document.document_date
+        doc_time = dateline.value if dateline is not None else None
     spans = [(s.start, s.end) for s in document.sentences]
     found = EntityLinker.from_kb(kb).find(text, lang=language, sentences=spans, mode=linker)
     mentions = []
