@@ -81,7 +81,7 @@ def test_csv_lists_tokens(sample):
 
 def test_disable_and_text_language(sample):
     data = json.loads(run(sample, "--json", "--disable", "dates", "--disable", "stems").output)
-    assert data["stages"] == ["normalize", "segment", "tokenize", "langid"]
+    assert data["stages"] == ["script", "normalize", "segment", "tokenize", "langid"]
     assert all(not s["dates"] for s in data["sentences"])
     data = json.loads(run(sample, "--json", "--text-lang", "ru", "--disable", "dates").output)
     assert {s["language"] for s in data["sentences"]} == {"ru"}
