@@ -26,8 +26,9 @@ What is read, and what is left alone:
   is never read.
 - Which Latin alphabet a piece is in is told by its letters: acute accents (2018), ä ğ ñ ş ū (2021),
   a letter and an apostrophe (2017), none of them (informal).
-- Cyrillic text costs one regular-expression search: `_MAYBE` finds no Arabic letter, no Kazakh
-  Latin letter and no q without a u after it, and the text is returned as it is.
+- Cyrillic text costs a few finds of one character (`needs_reading`): no alef or ى (every Kazakh
+  Arabic-script text writes them), no q (every Kazakh Latin text writes қ as q) or only q before u
+  (English), and the text is returned as it is.
 """
 
 from __future__ import annotations
@@ -45,15 +46,12 @@ SCHEMES = ("latin_2017", "latin_2018", "latin_2021", "latin_informal", "arabic")
 _COLUMNS = ("letter", "back", "front", "initial", "after_vowel", "after_vowel_front", "kind", "harmony")
 _CHOICES = (("kind", frozenset({"vowel", "consonant"})), ("harmony", frozenset({"back", "front", "-"})))
 
-# The one search a Cyrillic text pays for: an Arabic-script letter, a letter only Kazakh Latin
-# alphabets have, or a q not followed by u (English writes qu; Kazakh Latin writes q for қ).
-_MAYBE = re.compile("[\u0621-\u064a\u0674-\u06d5]|[ǵǴńŃýÝıİğĞñÑşŞūŪŋŊ]|[qQ](?![uU])")
-
 _ARABIC_LETTERS = "\u0621-\u064a\u0674-\u06d5"
 _ARABIC_WORD = re.compile(f"[{_ARABIC_LETTERS}]+")
-_KAZAKH_ARABIC_ONLY = re.compile("[ەۇۋڭۆٴٵٶٷٸ]")
-"""Letters of the Kazakh Arabic-script alphabet that Arabic does not have."""
-_ARABIC_ONLY = re.compile("[ةثذصضطظخغأإآؤئهـ\u064b-\u0652]")
+_KAZAKH_ARABIC_ONLY = re.compile(f"[ەۇۋڭۆٴٵٶٷٸ]|ى(?=[{_ARABIC_LETTERS}])|(?<![{_ARABIC_LETTERS}])ء(?=[{_ARABIC_LETTERS}])")
+"""Letters of the Kazakh Arabic-script alphabet that Arabic does not have, ى inside a word (Arabic
+writes it only at the end) and the hamza that starts a word."""
+_ARABIC_ONLY = re.compile("[ةثذصضطظخغأإآؤئهـېۈ\u064b-\u0652]")
 """Letters (and the vowel signs) of Arabic that the Kazakh Arabic-script alphabet does not use."""
 _HAMZA = "ءٴ"
 _ARABIC_PUNCT = str.maketrans("،؛؟٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", ",;?01234567890123456789")
@@ -64,10 +62,24 @@ _APOSTROPHES = str.maketrans("’ʼ", "''")
 _MARKS_2018 = re.compile("[áóúýǵńÁÓÚÝǴŃ]")
 _MARKS_2021 = re.compile("[äöüğñşūçŋÄÖÜĞÑŞŪÇŊ]")
 _MARKS_2017 = re.compile("[agnoscuiyAGNOSCUIY]['’ʼ](?=[a-zA-Z])|[agnouiyAGNOUIY]['’ʼ](?![a-zA-Z])")
-_KAZAKH_LATIN_LETTER = re.compile("[ǵǴńŃýÝığĞñÑşŞūŪŋŊäÄ]|q(?!u)", re.I)
-_DISTINCT = re.compile("[ǵńýığñşūŋä]")
-"""Letters of the Kazakh Latin alphabets (in lower case) that English does not write."""
-_Q = re.compile("q(?!u)")
+_KAZAKH_LATIN_LETTER = re.compile("[ǵǴńŃýÝıIğĞñÑşŞūŪŋŊäÄ]|[qQ](?![uU])".replace("I", ""))
+_DISTINCT = re.compile("[ǵńýñūŋä]")
+"""Letters of the Kazakh Latin alphabets (in lower case) that neither English nor Turkish writes."""
+_TURKISH_TOO = re.compile("[ığşöüç]")
+"""Letters of the Kazakh Latin alphabets that Turkish writes too: weak evidence only."""
+_SKELETON = str.maketrans("әөұүіыйғқңһ", "аоууииигкнх")
+
+
+@lru_cache(maxsize=1)
+def _kazakh_stop_skeletons() -> frozenset[str]:
+    """The Kazakh stop words with the letters informal spelling does not tell apart folded
+    (және and жане, үшін and ушин are one)."""
+    from yntymaq.text.langid import stopwords
+
+    return frozenset(word.translate(_SKELETON) for word in stopwords("kk"))
+_Q = re.compile("q(?![uU])")
+"""A q not followed by u: English writes qu; Kazakh Latin writes q for қ. Starting with a literal
+letter, it is searched for at the speed of a character find."""
 _LATIN_WORDS_IN = re.compile(f"[{_LATIN_LETTERS}]+")
 
 
@@ -320,6 +332,8 @@ def latin_scheme(text: str) -> Scheme:
         "latin_2021": len(_MARKS_2021.findall(text)),
         "latin_2017": len(_MARKS_2017.findall(text)),
     }
+    if not counts["latin_2021"]:
+        counts["latin_2018"] += text.count("ı")  # ı is in both; with no other letter of 2021, it is 2018's
     name, count = max(counts.items(), key=lambda item: item[1])
     if count == 0 or list(counts.values()).count(count) > 1:
         return scheme("latin_informal")
@@ -328,29 +342,42 @@ def latin_scheme(text: str) -> Scheme:
     return scheme(name)
 
 
+_WORD_EVIDENCE: dict[tuple[str, str], tuple[int, int, int]] = {}
+"""What each word seen so far counts for, per table (words repeat: each is worked out once)."""
+
+
 def _latin_evidence(line: str, table: Scheme) -> tuple[int, int, int]:
     """(strong Kazakh, weak Kazakh, English) evidence of a line: Kazakh stop words read through
     `table` and words with a letter only the Kazakh alphabets have; words with a q; English stop words."""
+    strong = weak = english = 0
+    memo = _WORD_EVIDENCE
+    for word in _LATIN_WORD.findall(line):
+        found = memo.get((table.name, word))
+        if found is None:
+            found = _word_evidence(word, table)
+            if len(memo) > 200_000:
+                memo.clear()
+            memo[table.name, word] = found
+        strong += found[0]
+        weak += found[1]
+        english += found[2]
+    return strong, weak, english
+
+
+def _word_evidence(word: str, table: Scheme) -> tuple[int, int, int]:
     from yntymaq.text.langid import stopwords
 
-    words = _LATIN_WORD.findall(line)
-    if not words:
-        return 0, 0, 0
-    kk_stop, en_stop = stopwords("kk"), stopwords("en")
-    strong = weak = english = 0
-    for word in words:
-        lower = _lower(word)
-        if lower in en_stop:
-            english += 1
-            continue
-        if _DISTINCT.search(lower):
-            strong += 1
-        elif _Q.search(lower):
-            weak += 1
+    lower = _lower(word)
+    if lower in stopwords("en"):
+        return 0, 0, 1
+    # a word with q and a Turkish letter is Kazakh: Turkish writes no q, English no ı ğ ş
+    strong = 1 if (_DISTINCT.search(lower) or (table.name == "latin_2017" and _MARKS_2017.search(lower))
+                   or (_Q.search(lower) and _TURKISH_TOO.search(lower))) else 0
+    weak = 1 if not strong and (_Q.search(lower) or _TURKISH_TOO.search(lower)) else 0
+    if len(lower) <= 10:
         read = "".join(p[2] for p in _read_word(word, lower, table)).lower()
-        if read in kk_stop:
-            strong += 1
-    return strong, weak, english
+        strong += read in stopwords("kk") or read.translate(_SKELETON) in _kazakh_stop_skeletons()
+    return strong, weak, 0
 
 
 def _lower(word: str) -> str:
@@ -370,14 +397,19 @@ def _read_latin_word(word: str, table: Scheme) -> list[tuple[int, int, str]]:
 # -- the whole text ----------------------------------------------------------------------------------
 
 def needs_reading(text: str) -> bool:
-    """Might `text` have Kazakh in Latin or Arabic script? One search; False for Cyrillic text."""
-    return _MAYBE.search(text) is not None
+    """Might `text` have Kazakh in Latin or Arabic script? False for Cyrillic text, at the cost of
+    a few character finds: every Kazakh Latin text of a sentence or more writes q (қ), ı or ǵ,
+    every Arabic-script one alef or ى (ы, і) — a find of one character is many times faster than any
+    regular expression — and only then the search for the letters themselves."""
+    if "ا" in text or "ى" in text or "ı" in text or "ǵ" in text:
+        return True
+    return "q" in text and _Q.search(text) is not None
 
 
 @lru_cache(maxsize=1)
 def to_cyrillic(text: str) -> Transcribed:
     """`text` with its Kazakh Latin and Arabic-script words in Cyrillic, and the map back."""
-    if _MAYBE.search(text) is None:
+    if not needs_reading(text):
         return Transcribed(text, OffsetMap.identity(len(text)))
     return _to_cyrillic(text)
 
@@ -387,7 +419,7 @@ def _to_cyrillic(text: str) -> Transcribed:
     arabic_lines = [_arabic_line_is_kazakh(line) if _ARABIC_WORD.search(line) else None for line in lines]
     kk_arabic = sum(a for a, _ in filter(None, arabic_lines))
     ar_arabic = sum(b for _, b in filter(None, arabic_lines))
-    piece_arabic = kk_arabic >= 2 and kk_arabic > ar_arabic
+    piece_arabic = kk_arabic >= 1 and kk_arabic > ar_arabic
 
     latin_lines: list[tuple[int, int, int] | None] = [None] * len(lines)
     table = None
@@ -409,7 +441,8 @@ def _to_cyrillic(text: str) -> Transcribed:
             builder.put("\n", at - 1, at)
         ar = arabic_lines[number]
         la = latin_lines[number]
-        if ar is not None and ((ar[0] >= 2 and ar[0] > ar[1]) or (piece_arabic and ar[1] <= ar[0])):
+        # a Kazakh-only letter is evidence enough where no Arabic-only letter speaks against it
+        if ar is not None and ((ar[0] >= 1 and ar[0] > ar[1]) or (piece_arabic and ar[1] <= ar[0])):
             read["arab"] += _read_arabic_line(line, at, builder)
         elif la is not None and table is not None and (
                 (la[0] >= 1 and la[0] + la[1] >= 2 and la[0] + la[1] > 2 * la[2])
