@@ -497,3 +497,20 @@ def test_seed_000(linker, seed_texts):
     for m in mentions:
         start, end = spans[m.sentence]
         assert start <= m.start and m.end <= end, (m, spans[m.sentence])
+
+
+OTHER_SCRIPTS = [
+    ("Qazaqstan 1995 jyly Islam yntymaqtastyǵy uiymyna múshe boldy.", "Qazaqstan", "Islam yntymaqtastyǵy uiymyna"),
+    ("Qazaqstan 1995 jılı Islam ıntımaqtastığı uyımına müşe boldı.", "Qazaqstan", "Islam ıntımaqtastığı uyımına"),
+    ("قازاقستان 1995 جىلى يسلام ىنتىماقتاستىعى ۇيىمىنا مۇشە بولدى.", "قازاقستان", "يسلام ىنتىماقتاستىعى ۇيىمىنا"),
+]
+
+
+@pytest.mark.parametrize("text, state, org", OTHER_SCRIPTS)
+def test_names_in_latin_and_arabic_script(linker, text, state, org):
+    """Read through Cyrillic (`text.script`), with offsets and surfaces in the text as written."""
+    mentions = linker.find(text)
+    assert _mention(mentions, state, text).entity == "KZ"
+    assert _mention(mentions, org, text).entity == "OIC"
+    for m in mentions:
+        assert text[m.start:m.end] == m.text

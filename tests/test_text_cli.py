@@ -81,7 +81,7 @@ def test_csv_lists_tokens(sample):
 
 def test_disable_and_text_language(sample):
     data = json.loads(run(sample, "--json", "--disable", "dates", "--disable", "stems").output)
-    assert data["stages"] == ["normalize", "segment", "tokenize", "langid"]
+    assert data["stages"] == ["script", "normalize", "segment", "tokenize", "langid"]
     assert all(not s["dates"] for s in data["sentences"])
     data = json.loads(run(sample, "--json", "--text-lang", "ru", "--disable", "dates").output)
     assert {s["language"] for s in data["sentences"]} == {"ru"}
@@ -113,3 +113,13 @@ def test_conflicting_flags_and_unknown_stage(sample):
     assert result.exit_code == 1 and result.output == "error: --json and --csv cannot be used together: choose one\n"
     result = run(sample, "--disable", "nothing")
     assert result.exit_code == 1 and result.output.startswith("error: unknown stage 'nothing'")
+
+
+def test_json_says_which_script_the_text_was_read_from(tmp_path):
+    path = tmp_path / "latin.txt"
+    text = "Qazaqstan 1995 jyly uıymǵa múshe boldy."
+    path.write_text(text, encoding="utf-8")
+    data = json.loads(run(path, "--json").output)
+    assert (data["script"], data["transliteration"]) == ("latn", "latin_2018")
+    token = data["sentences"][0]["tokens"][0]
+    assert (token["text"], token["norm"], text[token["start"]:token["end"]]) == ("Qazaqstan", "Қазақстан", "Qazaqstan")

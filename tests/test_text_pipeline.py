@@ -15,7 +15,7 @@ TEXT = "Бiздiң  ұйым 1995 жылы құрылды..Бүгін ол үл�
 
 def test_all_stages_by_default():
     doc = analyse(TEXT)
-    assert doc.stages == STAGE_NAMES == ("normalize", "segment", "tokenize", "langid", "stems", "dates")
+    assert doc.stages == STAGE_NAMES == ("script", "normalize", "segment", "tokenize", "langid", "stems", "dates")
     assert [s.text for s in doc.sentences] == ["Бiздiң  ұйым 1995 жылы құрылды..", "Бүгін ол үлкен.", "Кіріспе",
                                                "Оппозия-\nны қолдады."]
     assert doc.sentences[0].norm == "Біздің ұйым 1995 жылы құрылды.."
@@ -54,7 +54,7 @@ def test_a_stage_whose_needs_are_off_is_an_error():
 
 
 def test_unknown_stage_and_language():
-    with pytest.raises(BadInput, match="^unknown stage 'morph': the stages are normalize, segment, tokenize"):
+    with pytest.raises(BadInput, match="^unknown stage 'morph': the stages are script, normalize, segment, tokenize"):
         analyse(TEXT, disable=("morph",))
     with pytest.raises(BadInput, match="^language 'de' is not supported: use one of kk, ru, en$"):
         analyse(TEXT, language="de")

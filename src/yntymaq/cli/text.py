@@ -18,13 +18,13 @@ from yntymaq.text.pipeline import STAGE_NAMES, Document, analyse_file
 from yntymaq.vocab import LANGS
 
 LABELS = {
-    "kk": {"file": "Файл", "format": "пішімі", "encoding": "кодтауы", "language": "тілі", "sentences": "сөйлем",
+    "kk": {"file": "Файл", "format": "пішімі", "encoding": "кодтауы", "language": "тілі", "script": "жазуы", "sentences": "сөйлем",
            "dates": "Күндер мен реттік сандар", "sentence": "Сөйлем", "span": "Орны", "text": "Мәтін",
            "kind": "Түрі", "value": "Мәні", "none": "жоқ"},
-    "ru": {"file": "Файл", "format": "формат", "encoding": "кодировка", "language": "язык", "sentences": "предл.",
+    "ru": {"file": "Файл", "format": "формат", "encoding": "кодировка", "language": "язык", "script": "письмо", "sentences": "предл.",
            "dates": "Даты и порядковые числа", "sentence": "Предложение", "span": "Позиция", "text": "Текст",
            "kind": "Вид", "value": "Значение", "none": "нет"},
-    "en": {"file": "File", "format": "format", "encoding": "encoding", "language": "language",
+    "en": {"file": "File", "format": "format", "encoding": "encoding", "language": "language", "script": "script",
            "sentences": "sentences", "dates": "Dates and ordinals", "sentence": "Sentence", "span": "Span",
            "text": "Text", "kind": "Kind", "value": "Value", "none": "none"},
 }
@@ -33,7 +33,7 @@ LABELS = {
 def document_json(doc: Document) -> dict:
     """What `--json` prints: offsets are into the original text of the file."""
     return {"file": doc.name, "format": doc.format, "encoding": doc.encoding, "language": doc.language,
-            "stages": list(doc.stages),
+            "script": doc.script, "transliteration": doc.transliteration, "stages": list(doc.stages),
             "sentences": [{"start": sent.start, "end": sent.end, "text": sent.text, "norm": sent.norm,
                            "language": sent.language, "tokens": [token.to_json() for token in sent.tokens],
                            "dates": sent.dates, "ordinals": sent.ordinals} for sent in doc.sentences]}
@@ -59,6 +59,7 @@ def _print_readable(doc: Document, lang: str) -> None:
     header.append(f"  {labels['format']}: {doc.format}"
                   f"  {labels['encoding']}: {doc.encoding or '-'}"
                   f"  {labels['language']}: {doc.language or '?'}"
+                  f"  {labels['script']}: {doc.script}" + (f" ({doc.transliteration})" if doc.transliteration else "") +
                   f"  {labels['sentences']}: {len(doc.sentences)}")
     console.print(header)
     for number, sent in enumerate(doc.sentences, start=1):

@@ -179,6 +179,7 @@ class _Tokens:
     lexemes: list[int]  # -1 when the word is not a form of any name word
     gaps: list[int]  # what the characters before the word part (_TIGHT ... _BREAK)
     sentence_firsts: list[int]  # the first word of each sentence
+    caseless: bool = False  # read from a script without capitals (Arabic): a name need not be capitalised
 
     def sentence(self, i: int) -> int:
         """The index of word i's sentence; -1 before the first sentence given."""
@@ -564,6 +565,7 @@ class EntityLinker:
         toks = self._scan(norm, lang, mode, self._sentence_starts(norm, offsets, sentences))
         if not toks.words:
             return []
+        toks.caseless = normalized.script == "arab"
 
         candidates, linked = self._match_names(toks, norm, self._stream(toks.lexemes, toks.gaps), mode, None)
         if mode == "full":
@@ -692,7 +694,7 @@ class EntityLinker:
                 else _fold_name(norm[start:end])
             kept, exact = [], False
             for name in names:
-                if name.capital and not capitalised:
+                if name.capital and not (capitalised or toks.caseless):
                     continue
                 if name.common and (not capitalised or toks.starts_sentence(first)):
                     continue

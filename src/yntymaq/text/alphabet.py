@@ -23,10 +23,15 @@ ALPHABETS: dict[str, str] = {
     "ru": RUSSIAN_UPPER + RUSSIAN_LOWER,
     "en": ENGLISH_UPPER + ENGLISH_LOWER,
     "latin": ENGLISH_UPPER + ENGLISH_LOWER + "əƏöÖ",
+    "kk-latn": ENGLISH_LOWER + "áäçéğıñŋóöşúüūýǵń",
+    "kk-arab": "ءابپتجچحدرزژسشعغفقكگلمنڭەوۆۇۋىيھٴٵٶٷٸ",
 }
 """The letters a language's data tables may use; `latin` is the Latin side of the look-alike table."""
 
-ALPHABET_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English", "latin": "Latin look-alike"}
+ALPHABET_NAMES = {"kk": "Kazakh", "ru": "Russian", "en": "English", "latin": "Latin look-alike",
+                  "kk-latn": "Kazakh Latin", "kk-arab": "Kazakh Arabic-script"}
+"""`kk-latn` and `kk-arab` are the letters the transliteration tables (`text/script.py`) read: the
+lower-case letters of the three Latin alphabets and of informal spelling, and the Arabic-script letters."""
 
 
 

@@ -178,10 +178,14 @@ class OffsetMap:
 
 @dataclass(frozen=True, slots=True)
 class Normalized:
-    """A normalised text and the map back to the text it came from."""
+    """A normalised text and the map back to the text it came from. `script` is `latn` or `arab`
+    when Kazakh written in that script was read through Cyrillic (`text.script`), with the table
+    it was read with (`scheme`); `cyrl` when nothing was."""
 
     text: str
     map: OffsetMap
+    script: str = "cyrl"
+    scheme: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,8 +429,20 @@ def _chain(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:
 # The last text only: a document is normalised by the pipeline and again by whatever reads it next
 # (the entity linker), and both want the same answer.
 @lru_cache(maxsize=1)
-def normalize(text: str) -> Normalized:
-    """Repair `text` and keep the way back (see the module's notes for what is repaired)."""
+def normalize(text: str, *, scripts: bool = True) -> Normalized:
+    """Repair `text` and keep the way back (see the module's notes for what is repaired).
+
+    First, unless `scripts` is false, Kazakh written in Latin or Arabic script is read through
+    Cyrillic (`text.script.to_cyrillic`; one search for a text that has none); the two maps are
+    chained into one, so that offsets still point into `text` as given."""
+    if scripts:
+        from yntymaq.text import script
+
+        if script.needs_reading(text):
+            read = script.to_cyrillic(text)
+            if read.script != "cyrl":
+                inner = _normalize(read.text)
+                return Normalized(inner.text, _chain(inner.map, read.map), read.script, read.scheme)
     return _normalize(text)
 
 

@@ -2,6 +2,8 @@
 
 Stages, in order (each can be switched off by name with `disable=`):
 
+- `script`    — read Kazakh written in Latin or Arabic script through Cyrillic (`script`), keeping
+                the map back; a Cyrillic text pays one search;
 - `normalize` — repair mixed scripts, PDF hyphenation and whitespace, keeping the map back;
 - `segment`   — find the sentences (switched off: each paragraph is one sentence);
 - `tokenize`  — words, numbers, abbreviations and punctuation of each sentence;
@@ -27,6 +29,7 @@ from yntymaq.errors import BadInput
 from yntymaq.text.langid import Tally, evidence
 from yntymaq.text.normalize import Normalized, OffsetMap, normalize
 from yntymaq.text.read import STREAM_BLOCK, read_file, stream_file
+from yntymaq.text.script import to_cyrillic
 from yntymaq.text.segment import abbreviations, sentence_spans
 from yntymaq.text.tokenize import Tokenized, token_kind, tokenize
 from yntymaq.vocab import LANGS
@@ -43,6 +46,7 @@ class Stage:
 
 
 STAGES: tuple[Stage, ...] = (
+    Stage("script", (), ("script",), "read Latin- and Arabic-script Kazakh through Cyrillic"),
     Stage("normalize", (), ("norm",), "repair mixed scripts, hyphenation and whitespace"),
     Stage("segment", (), ("sentences",), "split the text into sentences"),
     Stage("tokenize", (), ("tokens",), "split sentences into tokens"),
@@ -120,6 +124,8 @@ class Document:
     name: str | None = None
     format: str = "text"
     encoding: str | None = None
+    script: str = "cyrl"
+    transliteration: str | None = None
 
     @property
     def document_date(self):
@@ -131,6 +137,7 @@ class Document:
 
     def to_json(self) -> dict:
         return {"name": self.name, "format": self.format, "encoding": self.encoding, "language": self.language,
+                "script": self.script, "transliteration": self.transliteration,
                 "stages": list(self.stages), "sentences": [sent.to_json() for sent in self.sentences]}
 
 
@@ -181,6 +188,8 @@ class ScannedPiece:
     tokens: Tokenized | None
     token_bounds: list[int]
     consumed: int
+    script: str = "cyrl"
+    scheme: str | None = None
 
     def __len__(self) -> int:
         return len(self.spans)
@@ -235,11 +244,19 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _scan_piece(piece: str, base: int, *, do_normalize: bool, do_segment: bool, do_tokenize: bool,
-                complete: bool) -> ScannedPiece:
-    """Normalise, segment and tokenise one piece of text whose first character is at `base` of the
-    original. The sentences cover all of the piece when `complete`, else they stop before the last
-    sentence, which the next piece continues."""
-    norm: Normalized = normalize(piece) if do_normalize else Normalized(piece, OffsetMap.identity(len(piece)))
+                complete: bool, do_script: bool = True) -> ScannedPiece:
+    """Read other scripts, normalise, segment and tokenise one piece of text whose first character
+    is at `base` of the original. The sentences cover all of the piece when `complete`, else they
+    stop before the last sentence, which the next piece continues."""
+    norm: Normalized
+    if do_normalize:
+        # called alike from here and from the entity linker, so that its one-text cache serves both
+        norm = normalize(piece) if do_script else normalize(piece, scripts=False)
+    elif do_script:
+        read = to_cyrillic(piece)
+        norm = Normalized(read.text, read.map, read.script, read.scheme)
+    else:
+        norm = Normalized(piece, OffsetMap.identity(len(piece)))
     text, omap = norm.text, norm.map
     spans = sentence_spans(text) if do_segment else _paragraph_spans(text)
     consumed = len(piece)
@@ -256,7 +273,7 @@ def _scan_piece(piece: str, base: int, *, do_normalize: bool, do_segment: bool, 
     if do_tokenize:
         tokens = tokenize(text)
         bounds = _split_tokens_at_sentence_ends(tokens, spans)
-    return ScannedPiece(base, text, omap, spans, starts, ends, tokens, bounds, consumed)
+    return ScannedPiece(base, text, omap, spans, starts, ends, tokens, bounds, consumed, norm.script, norm.scheme)
 
 
 def _split_tokens_at_sentence_ends(tokens: Tokenized, spans: list[tuple[int, int]]) -> list[int]:
@@ -309,7 +326,7 @@ def _paragraph_break_after(text: str, at: int) -> int:
 
 
 def _scanned_pieces(blocks: Iterable[str] | str, *, normalize_text: bool, segment: bool,
-                    tokenize_text: bool) -> Iterator[tuple[str, ScannedPiece]]:
+                    tokenize_text: bool, read_scripts: bool = True) -> Iterator[tuple[str, ScannedPiece]]:
     """Each piece of the text with its fast-path scan; the next piece starts where the scan's
     sentences ended."""
     if isinstance(blocks, str):
@@ -321,7 +338,7 @@ def _scanned_pieces(blocks: Iterable[str] | str, *, normalize_text: bool, segmen
         return
     while True:
         scanned = _scan_piece(piece, base, do_normalize=normalize_text, do_segment=segment,
-                              do_tokenize=tokenize_text, complete=complete)
+                              do_tokenize=tokenize_text, complete=complete, do_script=read_scripts)
         yield piece, scanned
         try:
             piece, base, complete = pieces.send(scanned.consumed)
@@ -330,12 +347,12 @@ def _scanned_pieces(blocks: Iterable[str] | str, *, normalize_text: bool, segmen
 
 
 def scan(blocks: Iterable[str] | str, *, normalize_text: bool = True, segment: bool = True,
-         tokenize_text: bool = True) -> Iterator[ScannedPiece]:
-    """The fast path — normalise, segment, tokenise — over a text or a stream of blocks of it,
-    yielding each piece of text as soon as it is done (`ScannedPiece.sentences()` gives its
-    sentences)."""
+         tokenize_text: bool = True, read_scripts: bool = True) -> Iterator[ScannedPiece]:
+    """The fast path — read other scripts, normalise, segment, tokenise — over a text or a stream
+    of blocks of it, yielding each piece of text as soon as it is done (`ScannedPiece.sentences()`
+    gives its sentences)."""
     for _, scanned in _scanned_pieces(blocks, normalize_text=normalize_text, segment=segment,
-                                      tokenize_text=tokenize_text):
+                                      tokenize_text=tokenize_text, read_scripts=read_scripts):
         yield scanned
 
 
@@ -368,12 +385,23 @@ class Pipeline:
         self.dates_later = dates_later
         self.tally = Tally()
         self.dates_if = dates_if
+        self.scripts: dict[tuple[str, str | None], int] = {}
+
+    def script(self) -> tuple[str, str | None]:
+        """The script most of the text read so far was written in, and the table it was read with
+        (None for Cyrillic, or for text that was left as written)."""
+        if not self.scripts:
+            return "cyrl", None
+        return max(self.scripts.items(), key=lambda item: item[1])[0]
 
     def run(self, blocks: Iterable[str] | str) -> Iterator[Sentence]:
         """Analysed sentences of a text (or of a stream of its blocks), in order."""
         stages = set(self.stages)
         for piece, scanned in _scanned_pieces(blocks, normalize_text="normalize" in stages,
-                                              segment="segment" in stages, tokenize_text="tokenize" in stages):
+                                              segment="segment" in stages, tokenize_text="tokenize" in stages,
+                                              read_scripts="script" in stages):
+            key = (scanned.script, scanned.scheme) if scanned.scheme else (_written_script(piece), None)
+            self.scripts[key] = self.scripts.get(key, 0) + scanned.consumed
             fallback = _PieceLanguage(piece)
             for raw in scanned.sentences():
                 yield self._sentence(raw, piece, stages, fallback)
@@ -405,6 +433,20 @@ class Pipeline:
 
     def document_language(self) -> str | None:
         return self.language or self.tally.best()
+
+
+_LATIN_LETTER = re.compile("[A-Za-z]")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d5]")
+
+
+def _written_script(piece: str) -> str:
+    """The script a piece left as written is mostly in, judged on a sample: `cyrl`, `latn`, `arab`."""
+    sample = piece[:4096]
+    beyond_ascii = len(sample) - len(sample.encode("ascii", "ignore"))
+    if 4 * beyond_ascii >= len(sample):
+        arabic = len(_ARABIC_LETTER.findall(sample)) if _ARABIC_LETTER.search(sample) else 0
+        return "arab" if 2 * arabic > beyond_ascii else "cyrl"
+    return "latn" if _LATIN_LETTER.search(sample) else "cyrl"
 
 
 def _add_stems(sent: Sentence) -> None:
@@ -466,7 +508,8 @@ def analyse(text: str, *, disable: Iterable[str] = (), language: str | None = No
     """
     pipeline = Pipeline(disable=disable, language=language, dates_if=dates_if, dates_later=dates_later)
     sentences = list(pipeline.run(text))
-    return Document(text, sentences, pipeline.document_language(), pipeline.stages, name, format, encoding)
+    return Document(text, sentences, pipeline.document_language(), pipeline.stages, name, format, encoding,
+                    *pipeline.script())
 
 
 def analyse_file(path: str | Path, *, disable: Iterable[str] = (), language: str | None = None) -> Document:
@@ -481,7 +524,7 @@ def analyse_file(path: str | Path, *, disable: Iterable[str] = (), language: str
         read = read_file(path)
         sentences = list(pipeline.run(read.text))
         return Document(read.text, sentences, pipeline.document_language(), pipeline.stages, read.name,
-                        read.format, read.encoding)
+                        read.format, read.encoding, *pipeline.script())
     blocks: list[str] = []
 
     def keep(source: Iterable[str]) -> Iterator[str]:
@@ -491,7 +534,7 @@ def analyse_file(path: str | Path, *, disable: Iterable[str] = (), language: str
 
     sentences = list(pipeline.run(keep(stream.blocks)))
     return Document("".join(blocks), sentences, pipeline.document_language(), pipeline.stages, stream.name,
-                    "text", stream.encoding)
+                    "text", stream.encoding, *pipeline.script())
 
 
 def iter_sentences(path: str | Path, *, disable: Iterable[str] = (), language: str | None = None,
