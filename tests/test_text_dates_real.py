@@ -292,3 +292,31 @@ def test_ordinals_in_words_in_any_case(lang, text):
     (found,) = find_ordinals(text, lang)
     assert found.value == ORDINAL_WORDS[lang][text] and found.form == "words"
     assert text[found.start:found.end] == found.text
+
+
+@given(st.lists(st.sampled_from(["a", "b", " ", "\n", "\r\n", "\r", "\n\n", "x" * 3000, "\u2028"]), max_size=40)
+       .map("".join))
+@settings(max_examples=200, deadline=None)
+def test_the_head_lines_are_those_of_the_whole_text(text):
+    """Read from a growing head of the text, the first lines are those of splitting it whole."""
+    from yntymaq.text import doctime
+
+    whole, offset = [], 0
+    for line in text.splitlines(keepends=True):
+        if line.strip() and len(whole) < doctime.HEAD_LINES:
+            whole.append((offset, line.rstrip("\r\n")))
+        offset += len(line)
+    assert doctime._head_lines(text) == whole
+
+
+@pytest.mark.parametrize("text, value", [
+    ("ASTANA, June 28, 2011 (Kazinform) – The foreign ministers of the member states opened their session "
+     "in the capital this morning with a long speech on many subjects.", "2011-06-28"),
+    ("Дата: 2017-02-19. Министры иностранных дел собрались сегодня в столице, чтобы обсудить длинный список "
+     "вопросов повестки дня.", "2017-02-19"),
+    ("The ministers met in the capital on 28 June 2011 and spoke at length about a long list of questions on "
+     "the agenda of the session.", None),  # prose: a date inside a long sentence dates nothing
+])
+def test_a_long_first_line_is_dated_only_from_its_start(text, value):
+    found = document_date(text)
+    assert (str(found.value) if found and found.value else None) == value

@@ -354,12 +354,6 @@ class Fact:
         return holds_at(self.start, self.end, at, end_inclusive=self.info.end_inclusive)
 
 
-def meeting_id(body: str, kind: str, ordinal: int) -> str:
-    """The id of a meeting: `OIC/cfm/38`, `OIC/summit-extraordinary/4`."""
-    suffix = "" if kind == "ordinary" else f"-{kind}"
-    return f"OIC/{body}{suffix}/{ordinal}"
-
-
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A name in a text linked to a KB entity (or left unlinked, with the candidates it could be)."""

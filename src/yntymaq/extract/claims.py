@@ -370,6 +370,15 @@ def _anchored(lang: str, name: str) -> re.Pattern | None:
 
 
 @lru_cache(maxsize=None)
+def _phrase(lang: str, means: str, shape: str = "PHRASE") -> re.Pattern:
+    """The phrases of `lang/<lang>/phrases.tsv` that mean `means`, as one pattern put in `shape` where it
+    says PHRASE (`_THEME_AFTER`: a theme a few words after a summit's noun); a language without such
+    phrases gets a pattern that never matches there."""
+    found = [pattern.pattern for label, pattern in _patterns(lang, "phrases", "means") if label == means]
+    return re.compile(shape.replace("PHRASE", "|".join(f"(?:{p})" for p in found) or "(?!)"))
+
+
+@lru_cache(maxsize=None)
 def _demonyms(lang: str) -> list[tuple[str, re.Pattern]]:
     return _patterns(lang, "demonyms", "state")
 
@@ -734,20 +743,20 @@ def elided_meetings(sent: Sentence, ordinals: list[Found]) -> list[Found]:
 
 
 _MEETINGS_BY_BODY: "weakref.WeakKeyDictionary[KB, dict]" = weakref.WeakKeyDictionary()
-_EXTRAORDINARY = re.compile(r"(?:extraordinary|emergency|внеочередн|чрезвычайн|экстренн|кезектен\s+тыс|төтенше)\w*")
-_MINISTERS = re.compile(r"foreign\s+ministers|министр\w*\s+иностранных\s+дел|сыртқы\s+істер\s+министр")
-_THEMATIC = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:on|по)\s+(?:science|food|water|women|науке|продовольств)|"
-                       r"жөніндегі\s*$")
 
 
-def _meetings_by_body(kb: KB) -> dict[str, list]:
-    rows = _MEETINGS_BY_BODY.get(kb)
-    if rows is None:
-        rows = {}
+def _meetings_by_body(kb: KB) -> dict[str | None, dict[str | None, list]]:
+    """The knowledge base's meetings by the organ they are meetings of, then by city (None: all)."""
+    index = _MEETINGS_BY_BODY.get(kb)
+    if index is None:
+        index = {}
         for row in kb.meetings():
-            rows.setdefault(f"OIC/{row.body}", []).append(row)
-        _MEETINGS_BY_BODY[kb] = rows
-    return rows
+            by_city = index.setdefault(row.organ.id if row.organ else None, {})
+            by_city.setdefault(None, []).append(row)
+            if row.city is not None:
+                by_city.setdefault(row.city.id, []).append(row)
+        _MEETINGS_BY_BODY[kb] = index
+    return index
 
 
 def _overlaps_dates(row, found: Found) -> bool:
@@ -759,8 +768,10 @@ def _overlaps_dates(row, found: Found) -> bool:
 
 # A summit "on science and technology" is a meeting of its own series, not the Islamic Summit of that
 # number: the words after the summit (en, ru) or before it (kk) name the theme.
-_SCIENCE_AFTER = re.compile(r"^\W*(?:[\w()]+\s+){0,6}?(?:on\s+science|по\s+науке)")
-_SCIENCE_BEFORE = re.compile(r"ғылым\s+және\s+технология\w*\s+жөніндегі\s+(?:\w+\s+){0,2}$")
+_SCIENCE_AFTER = r"^\W*(?:[\w()]+\s+){0,6}?(?:PHRASE)"
+_SCIENCE_BEFORE = r"(?:PHRASE)\s+(?:\w+\s+){0,2}$"
+_THEME_AFTER = r"^\W*(?:\w+\s+){0,3}?(?:PHRASE)"
+_THEME_BEFORE = r"(?:PHRASE)\s*$"
 
 
 def themed_summits(sent: Sentence) -> None:
@@ -774,7 +785,8 @@ def themed_summits(sent: Sentence) -> None:
             after = sent.low[m.end - sent.start:m.end - sent.start + 120]
             before = sent.low[max(0, m.start - sent.start - 80):m.start - sent.start]
             themed = sent.discourse.themed.get(m.value)
-            if themed is None and (_SCIENCE_AFTER.match(after) or _SCIENCE_BEFORE.search(before)):
+            if themed is None and (_phrase(sent.lang, "science_after", _SCIENCE_AFTER).match(after)
+                                   or _phrase(sent.lang, "science_before", _SCIENCE_BEFORE).search(before)):
                 themed = "OIC/st-summit/" + str(m.value).rsplit("/", 1)[1]
                 # the text speaks of that summit: `the first OIC Summit` after it is the same one
                 sent.discourse.themed[m.value] = themed
@@ -812,24 +824,24 @@ def placed_meetings(sent: Sentence) -> list[Found]:
             continue
         if body == "OIC/cfm":
             organs = [m for m in sent.entities(EntityType.ORGAN, lo=lo, hi=hi) if m.value == "OIC/cfm"]
-            if not organs and not _MINISTERS.search(sent.low[lo - sent.start:hi - sent.start]):
+            if not organs and not _phrase(sent.lang, "ministers").search(sent.low[lo - sent.start:hi - sent.start]):
                 continue
         elif not (sent.entities(EntityType.ORGANISATION, lo=lo, hi=hi) or sent.topic == "OIC"):
             continue
         after, before = sent.low[noun.end - sent.start:hi - sent.start], sent.low[lo - sent.start:noun.start - sent.start]
-        if _names_other_body(sent, noun.end) or _THEMATIC.search(after[:60]) or _THEMATIC.search(before[-40:]):
+        if _names_other_body(sent, noun.end) or _phrase(sent.lang, "theme_after", _THEME_AFTER).search(after[:60]) \
+                or _phrase(sent.lang, "theme_before", _THEME_BEFORE).search(before[-40:]):
             continue
         cities = {p.value for p in sent.entities(EntityType.PLACE, lo=lo, hi=hi) + _states_as_places(sent, lo, hi)
                   if mine(p, noun)}
         dates = [d for d in sent.dates if lo <= d.start < hi and d.value.get("start") is not None and mine(d, noun)]
         if not cities and not dates:
             continue
-        rows = _meetings_by_body(sent.kb).get(body, [])
-        if cities:
-            rows = [r for r in rows if r.city is not None and r.city.id in cities]
+        by_city = _meetings_by_body(sent.kb).get(body, {})
+        rows = [r for city in cities for r in by_city.get(city, ())] if cities else by_city.get(None, [])
         if dates:
             rows = [r for r in rows if any(_overlaps_dates(r, d) for d in dates)]
-        if _EXTRAORDINARY.search(sent.low[max(lo, noun.start - 40) - sent.start:noun.end - sent.start]):
+        if _phrase(sent.lang, "extraordinary").search(sent.low[max(lo, noun.start - 40) - sent.start:noun.end - sent.start]):
             rows = [r for r in rows if r.kind == "extraordinary"]
         if len(rows) > 1 and sent.doc_time is not None:
             near = [r for r in rows if r.start is not None and abs(r.start.earliest.toordinal() - sent.doc_time.earliest.toordinal()) <= 62]
@@ -1041,8 +1053,7 @@ def founded(sent: Sentence) -> Iterator[Claim]:
                          qualifiers={"place": place.value if place else None})
 
 
-_AGENT_BEFORE = re.compile(r"\b(?:by|от)\s+(?:the\s+)?$")
-_RU_INSTRUMENTAL = re.compile(r"^\w+(?:ей|ой|ом|ем|ами|ями)\b")
+_AGENT_BEFORE = r"\b(?:PHRASE)\s+$"
 
 
 def _founder(sent: Sentence, trig: Found, body: Found) -> bool:
@@ -1051,9 +1062,17 @@ def _founder(sent: Sentence, trig: Found, body: Found) -> bool:
     if body.start < trig.end or sent.words_between(trig.end, body.start) > 3:
         return False
     gap = sent.low[trig.end - sent.start:body.start - sent.start]
-    if _AGENT_BEFORE.search(gap):
+    if _phrase(sent.lang, "agent_before", _AGENT_BEFORE).search(gap):
         return True
-    return sent.lang == "ru" and bool(_RU_INSTRUMENTAL.match(sent.low[body.start - sent.start:body.end - sent.start]))
+    return sent.lang == "ru" and _instrumental(body.text)
+
+
+def _instrumental(phrase: str) -> bool:
+    """A Russian phrase whose first word may be in the instrumental case (Организацией)."""
+    from yntymaq.text.morph_ru import analyzer
+
+    first = re.match(r"\w+", phrase)
+    return bool(first) and any(p.tag.case == "ablt" for p in analyzer().parse(first.group()))
 
 
 def _pronoun_start(sent: Sentence) -> bool:
@@ -1400,10 +1419,9 @@ def _demonym_states(sent: Sentence) -> list[Found]:
     return found
 
 
-_LIST_GAP = re.compile(r"^\s*(?:[,;]|,?\s*(?:and|и|а\s+также|as\s+well\s+as|және|мен|бен|пен|та|те|да|де)\b)"
-                       r"\s*(?:[\w’'-]+\s*){0,4}$")
-"""What may stand between two states of one list: a comma or a conjunction, then at most four words
-that name the kind of the next state (народно-демократической республики, the Kingdom of)."""
+_LIST_GAP = r"^\s*(?:[,;]|,?\s*(?:PHRASE)\b)\s*(?:[\w’'-]+\s*){0,4}$"
+"""What may stand between two states of one list: a comma or a conjunction (`list_joiner` phrases), then
+at most four words that name the kind of the next state (народно-демократической республики, the Kingdom of)."""
 
 
 def _list_around(sent: Sentence, states: list[Found], chosen: Found) -> list[Found]:
@@ -1415,9 +1433,10 @@ def _list_around(sent: Sentence, states: list[Found], chosen: Found) -> list[Fou
         return [chosen]
     k = ordered.index(chosen)
     lo = hi = k
-    while lo > 0 and _LIST_GAP.match(sent.text[ordered[lo - 1].end - sent.start:ordered[lo].start - sent.start]):
+    gap = _phrase(sent.lang, "list_joiner", _LIST_GAP)
+    while lo > 0 and gap.match(sent.low[ordered[lo - 1].end - sent.start:ordered[lo].start - sent.start]):
         lo -= 1
-    while hi + 1 < len(ordered) and _LIST_GAP.match(sent.text[ordered[hi].end - sent.start:ordered[hi + 1].start - sent.start]):
+    while hi + 1 < len(ordered) and gap.match(sent.low[ordered[hi].end - sent.start:ordered[hi + 1].start - sent.start]):
         hi += 1
     return ordered[lo:hi + 1]
 

@@ -46,7 +46,8 @@ from itertools import accumulate, compress, count
 from operator import add, getitem
 
 from yntymaq.errors import BadInput
-from yntymaq.vocab import Entity, EntityType, Mention, meeting_id
+from yntymaq.kb.meetings import meeting_ident
+from yntymaq.vocab import Entity, EntityType, Mention
 
 RULE_EXACT = "mention.exact.v1"
 """The words of the text are the words of the name."""
@@ -906,7 +907,7 @@ class EntityLinker:
                 body, score = self._body_from_context(toks.sentence(i), sentence_bodies)
                 if body is None:
                     continue
-            ident = meeting_id(body, kind, value)
+            ident = meeting_ident(body, kind, value)
             if ident in self.entities:
                 out.append(_Candidate(first, last, toks.starts[first], toks.ends[last], (ident,),
                                       RULE_MEETING, score, 1))

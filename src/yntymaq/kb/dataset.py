@@ -25,7 +25,6 @@ from yntymaq.vocab import (
     Fact,
     Origin,
     Reference,
-    meeting_id,
 )
 
 FILES = {

@@ -21,11 +21,8 @@ sessions, unnumbered meetings, joint meetings with another organisation and meet
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-from babel.dates import get_month_names
 
 from yntymaq.vocab import Date
 
@@ -40,7 +37,9 @@ class Series:
     """A series of meetings: where its ids start, what it is a meeting of, and how its meetings are named.
 
     `numbered[kind]` and `unnumbered[kind]` are per-language templates; `{n}` is the number, `{nth}`
-    the English ordinal. An unnumbered meeting's name gets its place and date after it.
+    the English ordinal, `{org}` the Organisation's name of the meeting's time and `{cfm}` the English
+    name of its Council of Foreign Ministers then. An unnumbered meeting's name gets its place and date
+    after it.
     """
 
     key: str
@@ -58,49 +57,49 @@ class Series:
 
 SERIES: dict[str, Series] = {s.key: s for s in (
     Series("summit", "OIC/summit", "OIC/summit", joint=True, numbered={
-        "ordinary": {"kk": "ИЫҰ-ның {n}-саммиті", "ru": "{n}-й саммит ОИС", "en": "{nth} Islamic Summit"},
-        "extraordinary": {"kk": "ИЫҰ-ның {n}-төтенше саммиті", "ru": "{n}-й чрезвычайный саммит ОИС",
+        "ordinary": {"kk": "{org}-ның {n}-саммиті", "ru": "{n}-й саммит {org}", "en": "{nth} Islamic Summit"},
+        "extraordinary": {"kk": "{org}-ның {n}-төтенше саммиті", "ru": "{n}-й чрезвычайный саммит {org}",
                           "en": "{nth} Extraordinary Islamic Summit"},
     }, unnumbered={
-        "extraordinary": {"kk": "ИЫҰ-ның төтенше саммиті", "ru": "Чрезвычайный саммит ОИС",
+        "extraordinary": {"kk": "{org}-ның төтенше саммиті", "ru": "Чрезвычайный саммит {org}",
                           "en": "Extraordinary Islamic Summit"},
     }),
     Series("cfm", "OIC/cfm", "OIC/cfm", numbered={
-        "ordinary": {"kk": "ИЫҰ СІМК {n}-сессиясы", "ru": "{n}-я сессия СМИД ОИС",
-                     "en": "{nth} session of the OIC Council of Foreign Ministers"},
-        "extraordinary": {"kk": "ИЫҰ СІМК {n}-төтенше сессиясы", "ru": "{n}-я чрезвычайная сессия СМИД ОИС",
-                          "en": "{nth} extraordinary session of the OIC Council of Foreign Ministers"},
+        "ordinary": {"kk": "{org} СІМК {n}-сессиясы", "ru": "{n}-я сессия СМИД {org}",
+                     "en": "{nth} session of {cfm}"},
+        "extraordinary": {"kk": "{org} СІМК {n}-төтенше сессиясы", "ru": "{n}-я чрезвычайная сессия СМИД {org}",
+                          "en": "{nth} extraordinary session of {cfm}"},
     }, unnumbered={
-        "extraordinary": {"kk": "ИЫҰ СІМК төтенше сессиясы", "ru": "Чрезвычайная сессия СМИД ОИС",
-                          "en": "Extraordinary session of the OIC Council of Foreign Ministers"},
+        "extraordinary": {"kk": "{org} СІМК төтенше сессиясы", "ru": "Чрезвычайная сессия СМИД {org}",
+                          "en": "Extraordinary session of {cfm}"},
     }),
     # The kk form follows Kazakh reports of the 2nd summit ("ғылым және технология жөніндегі ... саммиті").
     Series("st-summit", "OIC/st-summit", "OIC", numbered={
-        "ordinary": {"kk": "ИЫҰ-ның ғылым және технология жөніндегі {n}-саммиті",
-                     "ru": "{n}-й саммит ОИС по науке и технологиям",
-                     "en": "{nth} OIC Summit on Science and Technology"},
+        "ordinary": {"kk": "{org}-ның ғылым және технология жөніндегі {n}-саммиті",
+                     "ru": "{n}-й саммит {org} по науке и технологиям",
+                     "en": "{nth} {org} Summit on Science and Technology"},
     }),
     # The kk form follows Kazinform's "Ислам ынтымақтастығы Ұйымы Атқарушы комитетінің ... отырысы".
     Series("executive-committee", "OIC/executive-committee", "OIC/executive-committee", key_precision="day",
            numbered={}, unnumbered={
-        "ordinary": {"kk": "ИЫҰ Атқарушы комитетінің отырысы", "ru": "Заседание Исполнительного комитета ОИС",
-                     "en": "Meeting of the OIC Executive Committee"},
-        "extraordinary": {"kk": "ИЫҰ Атқарушы комитетінің төтенше отырысы",
-                          "ru": "Чрезвычайное заседание Исполнительного комитета ОИС",
-                          "en": "Extraordinary meeting of the OIC Executive Committee"},
+        "ordinary": {"kk": "{org} Атқарушы комитетінің отырысы", "ru": "Заседание Исполнительного комитета {org}",
+                     "en": "Meeting of the {org} Executive Committee"},
+        "extraordinary": {"kk": "{org} Атқарушы комитетінің төтенше отырысы",
+                          "ru": "Чрезвычайное заседание Исполнительного комитета {org}",
+                          "en": "Extraordinary meeting of the {org} Executive Committee"},
     }),
     Series("comcec", "COMCEC", "COMCEC", numbered={
         "ordinary": {"kk": "КОМСЕК-тің {n}-сессиясы", "ru": "{n}-я сессия КОМСЕК", "en": "{nth} Session of the COMCEC"},
     }),
     Series("puic", "PUIC/conference", "PUIC", numbered={
-        "ordinary": {"kk": "ИЫҰ-ға мүше мемлекеттер Парламенттік одағының {n}-конференциясы",
-                     "ru": "{n}-я конференция Парламентского союза государств — членов ОИС",
-                     "en": "{nth} Conference of the Parliamentary Union of the OIC Member States"},
+        "ordinary": {"kk": "{org}-ға мүше мемлекеттер Парламенттік одағының {n}-конференциясы",
+                     "ru": "{n}-я конференция Парламентского союза государств — членов {org}",
+                     "en": "{nth} Conference of the Parliamentary Union of the {org} Member States"},
     }),
     Series("food-security", "OIC/food-security", "OIC", numbered={
-        "ordinary": {"kk": "Азық-түлік қауіпсіздігі және ауыл шаруашылығын дамыту жөніндегі ИЫҰ-ның {n}-министрлік конференциясы",
-                     "ru": "{n}-я Министерская конференция ОИС по продовольственной безопасности и развитию сельского хозяйства",
-                     "en": "{nth} OIC Ministerial Conference on Food Security and Agricultural Development"},
+        "ordinary": {"kk": "Азық-түлік қауіпсіздігі және ауыл шаруашылығын дамыту жөніндегі {org}-ның {n}-министрлік конференциясы",
+                     "ru": "{n}-я Министерская конференция {org} по продовольственной безопасности и развитию сельского хозяйства",
+                     "en": "{nth} {org} Ministerial Conference on Food Security and Agricultural Development"},
     }),
 )}
 
@@ -152,6 +151,8 @@ def meeting_ident(series: str, kind: str, ordinal: int | None, key: str | None =
 
 @lru_cache(maxsize=None)
 def _months(lang: str, context: str) -> dict[int, str]:
+    from babel.dates import get_month_names  # only a build labels meetings: not at every start-up
+
     return dict(get_month_names("wide", context=context, locale=lang))
 
 
@@ -171,17 +172,21 @@ def date_words(date: str, lang: str) -> str:
 
 def meeting_names(body: str, kind: str, ordinal: int | None = None, *, place: dict[str, str] | None = None,
                   start: str | None = None, joint: str | None = None) -> dict[str, str]:
-    """Names of a meeting in kk, ru and en.
+    """Names of a meeting in kk, ru and en, with the Organisation's name of the meeting's time
+    (`start`, its first day: ИКҰ / ОИК / the Organisation of the Islamic Conference before 28 June 2011).
 
     A numbered meeting is named by its number (the 38th session of the CFM); an unnumbered one by its
     series, then its place (`place`: the city's names, or None when it met online) and its start date.
     A joint meeting names both organisations.
     """
     series = SERIES[body]
+    org = organisation_names_at(_day(start))
+    cfm = ("the OIC Council of Foreign Ministers" if org["en"] == "OIC"
+           else f"the Council of Foreign Ministers of the {org['en']}")
     names = {}
     for lang in ("kk", "ru", "en"):
         if ordinal is not None:
-            name = series.numbered[kind][lang].format(n=ordinal, nth=_en_ordinal(ordinal))
+            name = series.numbered[kind][lang].format(n=ordinal, nth=_en_ordinal(ordinal), org=org[lang], cfm=cfm)
             if joint:
                 partner = JOINT_PARTNERS[joint]
                 name += {"kk": f" ({partner['kk_ins']} бірлескен)", "ru": f" (совместно с {partner['ru_ins']})",
@@ -189,29 +194,20 @@ def meeting_names(body: str, kind: str, ordinal: int | None = None, *, place: di
         else:
             if joint:
                 partner = JOINT_PARTNERS[joint]
-                name = {"kk": f"ИЫҰ мен {partner['kk_gen']} бірлескен төтенше саммиті",
-                        "ru": f"Совместный чрезвычайный саммит ОИС и {partner['ru_gen']}",
-                        "en": f"Joint Extraordinary Summit of the OIC and {partner['en']}"}[lang]
+                name = {"kk": f"{org['kk']} мен {partner['kk_gen']} бірлескен төтенше саммиті",
+                        "ru": f"Совместный чрезвычайный саммит {org['ru']} и {partner['ru_gen']}",
+                        "en": f"Joint Extraordinary Summit of the {org['en']} and {partner['en']}"}[lang]
             else:
-                name = series.unnumbered[kind][lang]
+                name = series.unnumbered[kind][lang].format(org=org[lang], cfm=cfm)
             where = (place or {}).get(lang) or (place or {}).get("en") if place is not None else _ONLINE_NAMES[lang]
             when = date_words(start, lang) if start else ""
             name += f" ({', '.join(p for p in (where, when) if p)})"
-        names[lang] = _of_its_time(name, lang, start)
+        names[lang] = name
     return names
 
 
-def _of_its_time(name: str, lang: str, start: str | None) -> str:
-    """A label with the Organisation's name of the meeting's time: ИКҰ / ОИК / the Organisation of the
-    Islamic Conference before 28 June 2011."""
+def _day(start: str | None) -> Date | None:
     try:
-        old = organisation_names_at(Date.parse(start) if start else None)
+        return Date.parse(start) if start else None
     except ValueError:  # a malformed date, which the dataset's validation reports on its own
-        return name
-    if old == _NEW_NAMES:
-        return name
-    if lang == "en":
-        name = name.replace("the OIC Council of Foreign Ministers",
-                            f"the Council of Foreign Ministers of the {old['en']}")
-        return re.sub(r"\bOIC\b", old["en"], name)
-    return re.sub(rf"(?<!\w){_NEW_NAMES[lang]}(?!\w)", old[lang], name)
+        return None

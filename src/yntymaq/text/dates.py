@@ -82,8 +82,8 @@ them keeps its Hijri reckoning and gets no Gregorian value."""
 
 def hijri_tolerance(year: int) -> int:
     """Days either side by which the Umm al-Qura tables may miss the Gregorian day a Hijri date
-    was written for. From 1420 AH the tables are the calendar Saudi Arabia (and the OIC, seated
-    there) dates by: none. Before, they reconstruct it by rules that held later: from 1392 AH the
+    was written for. From 1420 AH the tables are the calendar Saudi Arabia officially dates
+    by: none. Before, they reconstruct it by rules that held later: from 1392 AH the
     conjunction rule in force then matches ~97% of month starts, the rest off by a day; before
     1392 AH no rule is known (9 Rajab 1389 was 22 September 1969; the tables say the 20th)."""
     return 0 if year >= 1420 else 1 if year >= 1392 else 2
@@ -622,7 +622,6 @@ def _read(m: re.Match, text: str, lang: str, context_year: int | None) -> _Read:
     from_context = False
     hijri = None
     missing: tuple[str, ...] = ()
-    also: list[DateMention] = []
 
     def day_month(year, month, d1, d2):
         nonlocal kind, value, end_value, partial, end_partial, from_context
@@ -937,38 +936,6 @@ def find_dates(text: str, lang: str, *, context_year: int | None = None) -> list
     return _merge(reads, text, lang)
 
 
-_ROMAN_WORD = re.compile(rf"[{ROMAN_LETTERS}](?<!{L}[{ROMAN_LETTERS}])[{ROMAN_LETTERS}]*(?!{L})")
-"""A word of Roman-numeral letters (`(?<!L)[IVX...]+(?!L)`), opening with one class of characters, which
-the search skips to at C speed."""
-_DIGIT_RUN = re.compile(r"\d+")
-_LETTER = re.compile(L)
-
-
-@lru_cache(maxsize=None)
-def _century_words(lang: str) -> re.Pattern:
-    """The words for a century, anywhere (`_names_century` checks that one starts a word): a search
-    opening with a look-behind would try every character."""
-    words = _date_words(lang)
-    found = [w for m in ("century", "century.abbr") for w in words.by_meaning.get(m, ())]
-    return re.compile(f"(?:{_alternation(found)})", re.I)
-
-
-def _names_century(text: str, lang: str) -> bool:
-    return any(m.start() == 0 or not _LETTER.match(text, m.start() - 1) for m in _century_words(lang).finditer(text))
-
-
-def latest_year_bound(text: str, lang: str) -> int | None:
-    """A year that no date `find_dates` reads in `text` starts after, from its digits alone (-1
-    when it has none); None when the text may write a century, whose first year is not written
-    (XX ғасыр; and in Kazakh and English also 20-ғасыр, the 20th century). Lets a caller that only
-    wants the latest date of many texts read the dates of few of them."""
-    _check_lang(lang)
-    if _ROMAN_WORD.search(text) or lang != "ru" and _names_century(text, lang):
-        return None  # a Russian century is always written in Roman numerals (the grammar above)
-    runs = _DIGIT_RUN.findall(text)
-    if any(len(run) > 4 for run in runs):
-        return None
-    return max(map(int, runs), default=-1)
 
 
 def _shorter(grammar: re.Pattern, text: str, m: re.Match, lang: str, context_year) -> _Read | None:

@@ -25,7 +25,7 @@ from functools import lru_cache
 
 from yntymaq.text.dates import LANGS, DateMention, PartialDate, find_dates
 from yntymaq.text.langid import identify
-from yntymaq.text.normalize import fix_mixed_scripts
+from yntymaq.text.normalize import _fix_mixed_scripts
 from yntymaq.vocab import Date
 
 HEAD_LINES = 6
@@ -36,6 +36,8 @@ STAMP_WORDS = 6
 """Words a stamp line may hold besides its date, times and weekdays (Page last updated at … GMT)."""
 DATELINE_AT = 48
 """A dateline's date starts within this many characters of its line."""
+DATE_CHARS = 48
+"""Longer than any date a dateline or a stamp writes (`с 14 по 18 число месяца Мухаррам, 1392 года`)."""
 
 _TIME = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -93,17 +95,29 @@ def _weekdays(lang: str) -> frozenset[str]:
                      for width in ("wide", "abbreviated") for name in days[context][width].values())
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _head_lines(text: str):
-    """(offset, line) of the first HEAD_LINES non-empty lines."""
-    seen = 0
-    offset = 0
-    for line in text.splitlines(keepends=True):
-        if line.strip():
-            yield offset, line.rstrip("\r\n")
-            seen += 1
-            if seen == HEAD_LINES:
-                return
-        offset += len(line)
+    """(offset, line) of the first HEAD_LINES non-empty lines, read from a head of the text that grows
+    until it holds them (splitting a whole long document to look at its start would cost more)."""
+    size = 4096
+    while True:
+        whole = size >= len(text)
+        lines = text[:size].splitlines(keepends=True)
+        if not whole:
+            lines.pop()  # it may be cut short by the head's end
+        found = []
+        offset = 0
+        for line in lines:
+            if line.strip():
+                found.append((offset, line.rstrip("\r\n")))
+                if len(found) == HEAD_LINES:
+                    return found
+            offset += len(line)
+        if whole:
+            return found
+        size *= 4
 
 
 def _is_stamp(line: str, mention: DateMention, lang: str) -> bool:
@@ -131,6 +145,15 @@ def _is_dateline(line: str, mention: DateMention, lang: str) -> bool:
     return _AFTER_DATELINE.match(line, mention.end) is not None
 
 
+def _may_open_with_date(head: str) -> bool:
+    """Whether what stands before a long line's first digit may be a dateline's place and the words of
+    its date (ASTANA, June 28 / АНКАРА, 14 апр), or a label (Дата: 2017-02-19): capitalised words
+    near the start, or a short label. A cheap test that spares reading the dates of prose."""
+    if len(head) > DATELINE_AT + DATE_CHARS:
+        return False
+    return _LEADING_LABEL.fullmatch(head) is not None or all(w[0].isupper() for w in _WORD.findall(head))
+
+
 def document_date(text: str, lang: str | None = None) -> DocumentDate | None:
     """The date of `text`'s dateline or date stamp (see the module's docstring), or None.
 
@@ -138,7 +161,18 @@ def document_date(text: str, lang: str | None = None) -> DocumentDate | None:
     Russian and English tried in turn where a line says too little to tell."""
     found: list[DocumentDate] = []
     for offset, line in _head_lines(text):
-        fixed = fix_mixed_scripts(line)
+        digit = _DIGIT.search(line)
+        if digit is None:  # every date a dateline or a stamp gives has a digit
+            continue
+        if len(line) > STAMP_CHARS and not _may_open_with_date(line[:digit.start()]):
+            continue  # prose: a long line is dated only by a dateline or a label at its start
+        # A document's date opens its line (by DATELINE_AT) and is short: only the line's head is read,
+        # cut at a space, for the head of a long paragraph costs as much to read as a short document.
+        cut = line.find(" ", DATELINE_AT + DATE_CHARS)
+        if cut != -1:
+            line = line[:cut]
+        # the uncached repair: the cached one keeps the whole document's, which the reader asks for next
+        fixed = _fix_mixed_scripts(line)
         if len(fixed) != len(line):
             fixed = line
         langs = (lang,) if lang else tuple(k for k in dict.fromkeys((identify(fixed),) + LANGS) if k)
