@@ -1472,7 +1472,9 @@ def participation(sent: Sentence) -> Iterator[Claim]:
         if not chosen:
             ref = sent.nearest(sent.refs, trig.start)
             chosen = [ref] if ref else []
-        if not chosen and sent.discourse.meeting and not sent.entities(EntityType.ORGANISATION):
+        if not chosen and sent.discourse.meeting and ("summit_word" in sent.triggers or "session_word" in sent.triggers):
+            # `the two-day summit was attended by ...`: a meeting's noun, the meeting named last; without
+            # one (`delegations take part in the work of the organisation`) no meeting is meant
             chosen = [Found(trig.start, trig.end, EntityType.MEETING._value_, sent.discourse.meeting, "")]
         ids = [m.value for m in chosen]
         for first, second in zip(chosen, chosen[1:]):

@@ -481,7 +481,12 @@ class KB:
 
     def conflicts(self, ident: str | None = None) -> list[Conflict]:
         """Where curated sources disagree: every version is kept, each with its source."""
-        facts = self.store.facts(subject=ident, origin=Origin.CURATED)
+        # from the facts already in memory: `conflict_of` asks this of every list and card
+        if ident is None:
+            facts = [f for p in (*_FUNCTIONAL, *_INTERVALS) for f in self._facts_index.get((None, p, None), ())]
+        else:
+            facts = self._facts_index.get((ident, None, None), [])
+        facts = [f for f in facts if f.origin is Origin.CURATED]
         groups: dict[tuple, list[Fact]] = {}
         for f in facts:
             if f.predicate in _FUNCTIONAL:
