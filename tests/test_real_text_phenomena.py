@@ -121,3 +121,62 @@ def test_an_undated_status_is_supported_over_its_whole_record_and_says_so(shippe
     found = claims_of(shipped_kb, "Syria's membership of the OIC was suspended.", "en")
     verdicts = [v for c, v in found if c.fact.predicate == "member_of"]
     assert verdicts and all(v.kind is SUPPORTED and "no time" in v.reason for v in verdicts)
+
+
+# -- Kazakh in Latin and Arabic script: read through Cyrillic, cited in the original letters ---------------
+
+OTHER_SCRIPTS = [
+    ("arabic", "يسلام ىنتىماقتاستىعى ۇيىمى 57 مەملەكەتتى بىرىكتىرەدى. قازاقستان ۇيىمعا 1995 جىلى مۇشە بولدى."),
+    ("latin", "Islam yntymaqtastyǵy uıymy 57 memleketti biriktiredi. "
+              "Qazaqstan 1995 jyly Islam Konferensııasy Uıymyna múshe boldy."),
+]
+
+
+@pytest.mark.parametrize("script, text", OTHER_SCRIPTS, ids=[c[0] for c in OTHER_SCRIPTS])
+def test_kazakh_in_other_scripts_gives_claims_at_original_offsets(shipped_kb, script, text):
+    found = claims_of(shipped_kb, text, None)
+    by_predicate = {c.fact.predicate: (c, v) for c, v in found}
+    assert set(by_predicate) == {"member_count", "member_of"}, found
+    count, joined = by_predicate["member_count"], by_predicate["member_of"]
+    assert count[0].fact.value == "57" and joined[0].fact.subject == "KZ" and str(joined[0].fact.start) == "1995"
+    for claim, verdict in (count, joined):
+        assert verdict.kind is SUPPORTED
+        # the citation is the original sentence, letter for letter
+        assert claim.span.text == text[claim.span.start:claim.span.end]
+        assert claim.span.text.startswith(("يسلام", "قازاقستان", "Islam", "Qazaqstan"))
+
+
+# -- counts: how texts give the number of members ------------------------------------------------------
+
+COUNTS = [
+    ("en", "The OIC unites 57 countries on four continents.", "57", None),
+    ("en", "The OIC brings together over 55 states.", "55", "more_than"),
+    ("ru", "ОИС объединяет более 50 государств.", "50", "more_than"),
+    ("ru", "В состав ОИС входят 57 государств.", "57", None),
+    ("kk", "ИЫҰ 57 мемлекеттен тұрады.", "57", None),
+    ("kk", "ИЫҰ 50-ден астам мемлекетті біріктіреді.", "50", "more_than"),
+]
+
+
+@pytest.mark.parametrize("lang, text, value, qualifier", COUNTS, ids=[c[1][:30] for c in COUNTS])
+def test_a_count_of_members_as_texts_give_it(shipped_kb, lang, text, value, qualifier):
+    counts = [c for c, _ in claims_of(shipped_kb, text, lang) if c.fact.predicate == "member_count"]
+    assert [(c.fact.value, c.fact.qualifier("qualifier")) for c in counts] == [(value, qualifier)]
+
+
+OTHER_COUNTS = [
+    ("en", "The OIC minister praised CICA, a dialogue platform uniting 27 countries."),
+    ("kk", "ИЫҰ министрлері бүгінде құрамына 32 ел кіретін азық-түлік қауіпсіздігі қорының жұмысын талқылады."),
+    ("ru", "Министры ОИС обсудили работу фонда, объединяющего 30 государств."),
+]
+
+
+@pytest.mark.parametrize("lang, text", OTHER_COUNTS, ids=[c[0] for c in OTHER_COUNTS])
+def test_a_count_of_another_bodys_states_is_not_the_organisations(shipped_kb, lang, text):
+    assert not [c for c, _ in claims_of(shipped_kb, text, lang) if c.fact.predicate == "member_count"]
+
+
+def test_a_lower_bound_is_supported_when_the_count_exceeds_it(shipped_kb):
+    (claim, verdict), = [(c, v) for c, v in claims_of(shipped_kb, "The OIC unites over 50 states.", "en")
+                         if c.fact.predicate == "member_count"]
+    assert verdict.kind is SUPPORTED

@@ -1026,10 +1026,55 @@ def member_count(sent: Sentence) -> Iterator[Claim]:
                          and sent.words_between(*sorted((d.end, trig.start))) <= 4]
                 start, _ = _date(sent.nearest(dated, trig.start))
             organisation = _topic(sent, None, None)
-            if organisation is None:
+            if organisation is None or _counts_other_body(sent, trig, lo, hi):
                 continue
             yield sent.claim("member_count.v2", subject=organisation, predicate="member_count",
-                             value=str(number.value), start=start, qualifiers={"status": status})
+                             value=str(number.value), start=start,
+                             qualifiers={"status": status, "qualifier": "more_than" if _lower_bound(sent, number) else None})
+
+
+_PARTICIPLE_COUNT = {"en": re.compile(r"^(?:uniting|bringing|consisting|comprising|composed|made|including)\b"),
+                     "ru": re.compile(r"^(?:объединяющ|включающ|насчитывающ)\w*"),
+                     "kk": re.compile(r"(?:етін|атын|йтін|итін|тін|тын|ген|ған|қан|кен)$")}
+
+
+def _counts_other_body(sent: Sentence, trig: Found, lo: int, hi: int) -> bool:
+    """A count of another body's states: `CICA, a platform uniting 24 countries`, `құрамына 32 ел кіретін
+    азық-түлік қоры`. A participle counts the noun it stands beside (before it in Russian and English,
+    after it in Kazakh), which must then be the organisation; otherwise a clause that names another body
+    or an institution's noun, and not the organisation, counts that body's."""
+    words = trig.text.lower().split()
+    if sent.lang == "kk":  # the verb ends the trigger or follows it: құрамына 32 ел кіретін
+        near = words[-1:] + sent.low[trig.end - sent.start:].split()[:1]
+    else:  # it opens the trigger: uniting 24 countries
+        near = words[:1]
+    participle = any(_PARTICIPLE_COUNT[sent.lang].search(w) for w in near)
+    if participle:  # the noun it stands beside may be in the clause before (OIC (…), founded in 1969, consisting of)
+        lo, hi = sent.start, sent.end
+    ours = [m for m in sent.mentions if lo <= m.start < hi and (m.value == "OIC" or m.value in _BODIES)]
+    others = [m.start for m in sent.mentions if lo <= m.start < hi and m not in ours and m.kind in (
+        EntityType.ORGANISATION._value_, EntityType.ORGAN._value_)] + \
+        [t.start for t in sent.triggers.get("institution_noun", []) if lo <= t.start < hi]
+    if participle:
+        # the noun the participle stands beside: the organisation, with no other body's name between
+        if sent.lang == "kk":
+            mine = next((m for m in ours if m.start >= trig.end), None)
+            return mine is None or any(trig.end <= o < mine.start for o in others)
+        mine = next((m for m in reversed(ours) if m.end <= trig.start), None)
+        if mine is None or any(mine.end <= o < trig.start for o in others):
+            return True
+        # a name the KB does not know between them is the noun's (praised CICA, a platform uniting)
+        gap = sent.text[mine.end - sent.start:trig.start - sent.start]
+        return any(w[:1].isupper() for w in re.findall(r"\w+", gap) if not w.isdigit())
+    return not ours and bool(others)
+
+
+def _lower_bound(sent: Sentence, number: Found) -> bool:
+    """A count given as a lower bound: `over 55`, `более 60`, `50-ден астам`."""
+    before = sent.low[max(0, number.start - sent.start - 16):number.start - sent.start]
+    after = sent.low[number.end - sent.start:number.end - sent.start + 16]
+    return bool(_phrase(sent.lang, "more_than_before", "(?:PHRASE)$").search(before)
+                or _phrase(sent.lang, "more_than_after", "^(?:PHRASE)").match(after))
 
 
 @rule("founded.v3", triggers=("founded",))

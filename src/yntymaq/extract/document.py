@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from yntymaq.errors import BadInput
@@ -19,6 +19,7 @@ from yntymaq.text.normalize import fix_mixed_scripts
 from yntymaq.text.numbers import find_numbers
 from yntymaq.text.dates import may_hold_ordinals
 from yntymaq.text.pipeline import add_dates, analyse
+from yntymaq.text.script import needs_reading, to_cyrillic
 from yntymaq.vocab import LANGS, Claim, Date, EntityType, Mention, Truth
 
 LINKERS = ("full", "exact")
@@ -54,10 +55,11 @@ def _date_found(d: dict) -> Found | None:
 
 
 def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linker: str = "full",
-            disable: tuple[str, ...] = (), doc_time: Date | None = None) -> Extraction:
+            disable: tuple[str, ...] = (), doc_time: Date | None = None, caseless: bool = False) -> Extraction:
     """Read the claims a text states. `linker="exact"` links only exact names (a baseline);
     `disable` switches claim rules off by name (`member_of.v2`, ...); `doc_time` is the time the text
-    was written (its dateline, or the date a user gives), which its undated present-tense claims speak of."""
+    was written (its dateline, or the date a user gives), which its undated present-tense claims speak of;
+    `caseless`: the text has no capitals (a reading of Arabic script)."""
     from yntymaq.extract.mentions import EntityLinker
 
     if linker not in LINKERS:
@@ -67,6 +69,14 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
     unknown = set(disable) - {name for name, _ in RULES}
     if unknown:
         raise BadInput(f"disable: no claim rule is named {', '.join(sorted(unknown))}")
+    if needs_reading(text):
+        read = to_cyrillic(text)
+        if read.script != "cyrl":
+            # Kazakh in Latin or Arabic script: the rules read the Cyrillic reading, whose triggers and
+            # phrases are theirs, and every offset goes back to the original letters.
+            inner = extract(read.text, kb, lang=lang, doc=doc, linker=linker, disable=disable, doc_time=doc_time,
+                            caseless=read.script == "arab")
+            return _in_original(inner, text, read.map)
     # Every date or ordinal a claim can use is written with a digit or a Roman numeral; which
     # sentences' dates are read is chosen once the triggers and mentions are known (`_read_dates`).
     document = analyse(text, language=lang, disable=("tokenize", "stems"), dates_if=MAY_HOLD_DATES.search,
@@ -76,7 +86,7 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
         dateline = document.document_date
         doc_time = dateline.value if dateline is not None else None
     spans = [(s.start, s.end) for s in document.sentences]
-    found = EntityLinker.from_kb(kb).find(text, lang=language, sentences=spans, mode=linker)
+    found = EntityLinker.from_kb(kb).find(text, lang=language, sentences=spans, mode=linker, caseless=caseless)
     mentions = []
     by_sentence: dict[int, list[Found]] = {}
     index = 0
@@ -140,6 +150,24 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
             claims.extend(_most_specific(made))
         discourse.read(sentence)
     return Extraction(language, [(s.start, s.end, s.language or language) for s in document.sentences], mentions, claims)
+
+
+def _in_original(inner: Extraction, text: str, omap) -> Extraction:
+    """An extraction of a reading of `text` (its Cyrillic transliteration) with every offset, and every
+    quoted piece of text, in the original."""
+    def span(start: int, end: int) -> tuple[int, int]:
+        return omap.to_original(start), omap.to_original_end(end)
+
+    mentions = [replace(m, start=a, end=b, text=text[a:b])
+                for m in inner.mentions for a, b in [span(m.start, m.end)]]
+    claims = []
+    for c in inner.claims:
+        a, b = span(c.span.start, c.span.end)
+        where = replace(c.span, start=a, end=b, text=text[a:b])
+        fact = replace(c.fact, sources=tuple(where if s == c.span else s for s in c.fact.sources))
+        claims.append(replace(c, fact=fact, span=where))
+    sentences = [(*span(start, end), lang) for start, end, lang in inner.sentences]
+    return Extraction(inner.language, sentences, mentions, claims)
 
 
 class _RuleIndex:

@@ -542,13 +542,15 @@ class EntityLinker:
 
     # -- finding mentions -------------------------------------------------------------------
 
-    def find(self, text: str, *, lang: str | None = None, sentences=None, mode: str = "full") -> list[Mention]:
+    def find(self, text: str, *, lang: str | None = None, sentences=None, mode: str = "full",
+             caseless: bool = False) -> list[Mention]:
         """Every mention in `text`, in order, with offsets into `text` as given.
 
         `lang` (kk, ru or en) chooses how words inflect; None guesses it from the letters.
         `sentences` are (start, end) pairs or objects with `.start` and `.end`, in offsets of `text`;
         None segments the text here. `mode="exact"` finds only names written exactly as the KB
-        writes them (a baseline): no inflection, misspelling or meeting description.
+        writes them (a baseline): no inflection, misspelling or meeting description. `caseless`: the text
+        has no capitals (a reading of Arabic script), so a name need not be capitalised.
         """
         if mode not in MODES:
             raise BadInput(f"mode: {mode!r} is not one of {', '.join(MODES)}")
@@ -566,7 +568,7 @@ class EntityLinker:
         toks = self._scan(norm, lang, mode, self._sentence_starts(norm, offsets, sentences))
         if not toks.words:
             return []
-        toks.caseless = normalized.script == "arab"
+        toks.caseless = caseless or normalized.script == "arab"
 
         candidates, linked = self._match_names(toks, norm, self._stream(toks.lexemes, toks.gaps), mode, None)
         if mode == "full":

@@ -459,21 +459,31 @@ def _to_cyrillic(text: str) -> Transcribed:
 
 
 def _read_arabic_line(line: str, base: int, builder: _MapBuilder) -> int:
-    """Put a Kazakh Arabic-script line into Cyrillic; the number of letters read."""
+    """Put a Kazakh Arabic-script line into Cyrillic; the number of letters read. The script has no
+    capitals: the first word of the line and of each sentence gets one, so that the reading divides
+    into sentences as Cyrillic text does."""
     done = 0
     count = 0
+    opens = True  # the next word starts a sentence
     for match in _ARABIC_WORD.finditer(line):
         start, end = match.span()
         word = match.group()
         if _ARABIC_ONLY.search(word):
             continue  # an Arabic word (a quotation): left as written
-        _put_plain(line[done:start], base + done, builder)
-        for s, e, out in _read_arabic_word(word):
-            builder.put(out, base + start + s, base + start + e)
+        between = line[done:start]
+        _put_plain(between, base + done, builder)
+        if between.strip():
+            opens = _ENDS_SENTENCE.search(between.translate(_ARABIC_PUNCT)) is not None
+        for i, (s, e, out) in enumerate(_read_arabic_word(word)):
+            builder.put(out[:1].upper() + out[1:] if opens and not i else out, base + start + s, base + start + e)
+        opens = False
         count += len(word)
         done = end
     _put_plain(line[done:], base + done, builder)
     return count
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?…][»\"”’')\]]*\s+$")
 
 
 def _put_plain(chunk: str, at: int, builder: _MapBuilder) -> None:
