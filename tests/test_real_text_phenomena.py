@@ -180,3 +180,44 @@ def test_a_lower_bound_is_supported_when_the_count_exceeds_it(shipped_kb):
     (claim, verdict), = [(c, v) for c, v in claims_of(shipped_kb, "The OIC unites over 50 states.", "en")
                          if c.fact.predicate == "member_count"]
     assert verdict.kind is SUPPORTED
+
+
+# -- chairs: named by a noun, handed over, of the OIC and not of another body ----------------------------
+
+CHAIRS = [
+    ("en", "Kazakhstan's chairmanship of the OIC Council of Foreign Ministers ended in 2012.", ("OIC/cfm", "KZ")),
+    ("en", "The session was held under the chairmanship of Uzbekistan at the 43rd CFM.", ("OIC/cfm", "UZ")),
+    ("ru", "Председательство Казахстана в Совете министров иностранных дел ОИС продлилось год.", ("OIC/cfm", "KZ")),
+    ("ru", "Заседание СМИД ОИС прошло под председательством Пакистана.", ("OIC/cfm", "PK")),
+    ("kk", "Қазақстанның ИЫҰ сыртқы істер министрлері кеңесіндегі төрағалығы бір жылға созылды.", ("OIC/cfm", "KZ")),
+]
+
+
+@pytest.mark.parametrize("lang, text, chair", CHAIRS, ids=[c[1][:30] for c in CHAIRS])
+def test_a_chairmanship_named_by_a_noun(shipped_kb, lang, text, chair):
+    assert chair in keys(claims_of(shipped_kb, text, lang), "chaired_by")
+
+
+def test_a_handover_from_one_state_to_another(shipped_kb):
+    text = "Заседание началось с церемонии передачи председательства в СМИД ОИС от Кот-д’Ивуар к Бангладеш."
+    found = keys(claims_of(shipped_kb, text, "ru"), "chaired_by")
+    assert ("OIC/cfm", "BD") in found and ("OIC/cfm", "CI") in found
+
+
+OTHER_CHAIRS = [
+    ("en", "The OIC envoy recalled Kazakhstan's chairmanship of the OSCE in 2010."),
+    ("ru", "Министр ОИС вспомнил председательство Казахстана в ОБСЕ в 2010 году."),
+]
+
+
+@pytest.mark.parametrize("lang, text", OTHER_CHAIRS, ids=[c[0] for c in OTHER_CHAIRS])
+def test_a_chairmanship_of_another_body_is_no_claim(shipped_kb, lang, text):
+    assert not keys(claims_of(shipped_kb, text, lang), "chaired_by")
+
+
+def test_a_chair_at_the_texts_date_only_is_never_contradicted(shipped_kb):
+    # written in March 2011, of the chairmanship to come in June: the text's date is not the claim's time
+    text = "Kazakhstan will be chairing the OIC Council of Foreign Ministers."
+    (claim, verdict), = [(c, v) for c, v in claims_of(shipped_kb, text, "en", doc_time=Date.parse("2011-03-15"))
+                         if c.fact.predicate == "chaired_by"]
+    assert verdict.kind is UNVERIFIABLE and "2011-03-15" in verdict.reason

@@ -266,6 +266,12 @@ def _chaired_by(claim: Claim, kb: KB) -> Verdict:
             if any(f.holds_at(at) is not Truth.NO for f in mine):
                 return Verdict(SUPPORTED, tuple(mine), f"the knowledge base derives the same chair at {at}", rule)
             holders = [f for f in known if f.holds_at(at) is Truth.YES]
+            if holders and mine:
+                # the text's own time, not a date of the claim: a text speaks of the chair to come or
+                # just gone as often as of the present one
+                return Verdict(UNVERIFIABLE, tuple(mine + holders),
+                               f"the knowledge base derives this chair {_spans(mine)}, and another at {at}, "
+                               "the text's time", rule)
             if holders:
                 return Verdict(CONTRADICTED, tuple(holders), f"the knowledge base derives another chair at {at}", rule)
             return Verdict(UNVERIFIABLE, tuple(mine), f"the knowledge base cannot tell the chair at {at}", rule)

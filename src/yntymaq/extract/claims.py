@@ -38,7 +38,7 @@ from typing import NamedTuple
 from yntymaq.kb.names import fold
 from yntymaq.kb.query import KB
 from yntymaq.text.tables import parse_table
-from yntymaq.vocab import Claim, Date, EntityType, Fact, Origin, Span
+from yntymaq.vocab import Claim, Date, EntityType, Fact, Origin, Span, Truth
 
 # Where a language puts the details of a thing relative to its name: Kazakh modifiers come before
 # the noun (1997 ж. Тегеранда өткен 8-ші Саммит), Russian and English ones after (the 38th session,
@@ -1340,7 +1340,7 @@ def hosts(sent: Sentence) -> Iterator[Claim]:
         yield sent.claim("hosted_by.v2", subject=meeting.value, predicate="hosted_by", object=host.value)
 
 
-@rule("chaired_by.v2", triggers=("chair", "handover"))
+@rule("chaired_by.v2", triggers=("chair", "chair_noun", "handover"))
 def chairs(sent: Sentence) -> Iterator[Claim]:
     """Who chaired a body, and handovers (`төрағалығын Джибутиге берді`, `Тәжікстаннан Қазақстанға
     өтті`, `passed the chair to`): the receiver's chair starts and the giver's ends at the handover's
@@ -1352,10 +1352,11 @@ def chairs(sent: Sentence) -> Iterator[Claim]:
         lo, hi = sent.clause_of(trig.start)
         holder = sent.nearest([s for s in states if lo <= s.start < hi], trig.start, side="before") or \
             sent.nearest([s for s in states if lo <= s.start < hi], trig.end, side="after", limit=40)
+        if holder is None and sent.lang == "kk":
+            # the subject before an apposition's dash (Қазақстан ... ұйымдардың бірі – ИКҰ-ға төрағалық етеді)
+            lo, hi = sent.clause_of(trig.start, dashes=False)
+            holder = sent.nearest([s for s in states if lo <= s.start < hi], trig.start, side="before")
         if holder is None:
-            continue
-        body = _body(sent, sent.nearest(meetings, trig.start))
-        if body is None:
             continue
         # a term of chairmanship, not the days of the session where it was taken over
         ranges = [d for d in _owned(sent, _usable_dates(sent, lo, hi), trig)
@@ -1363,6 +1364,10 @@ def chairs(sent: Sentence) -> Iterator[Claim]:
         start = end = None
         if ranges:
             start, end = ranges[0].value["start"], ranges[0].value.get("end")
+        body = _body(sent, sent.nearest(meetings, trig.start)) or \
+            _named_chair_body(sent, trig, holder.value, lo, hi, start or sent.at)
+        if body is None:
+            continue
         holders.add(holder.value)
         yield sent.claim("chaired_by.v2", subject=body, predicate="chaired_by", object=holder.value,
                          start=start, end=end)
@@ -1370,7 +1375,26 @@ def chairs(sent: Sentence) -> Iterator[Claim]:
         giver = next((s for s in states if trig.end <= s.start < hi and s.value != holder.value and _after_from(sent, s)), None)
         if giver is not None:
             yield sent.claim("chaired_by.v2", subject=body, predicate="chaired_by", object=giver.value)
-    for trig in sent.triggers.get("handover", []):
+    handovers = sent.triggers.get("handover", [])
+    for trig in sent.triggers.get("chair_noun", []):
+        if any(h.start < trig.end and trig.start < h.end for h in handovers):
+            continue  # the handover's own noun (передаст Джибути председательство)
+        lo, hi = sent.clause_of(trig.start)
+        holder = _chair_holder(sent, trig, [s for s in states if lo <= s.start < hi and s.value not in holders])
+        if holder is None:
+            continue
+        ranges = [d for d in _owned(sent, _usable_dates(sent, lo, hi), trig)
+                  if d.value["kind"] == "since" or d.value["kind"] == "range" and not _meeting_span(d.value)]
+        start = end = None
+        if ranges:
+            start, end = ranges[0].value["start"], ranges[0].value.get("end")
+        body = _named_chair_body(sent, trig, holder.value, lo, hi, start or sent.at)
+        if body is None:
+            continue
+        holders.add(holder.value)
+        yield sent.claim("chaired_by.v2", subject=body, predicate="chaired_by", object=holder.value,
+                         start=start, end=end)
+    for trig in handovers:
         lo, hi = sent.clause_of(trig.start)
         receiver, giver = _receiver_and_giver(sent, trig, [s for s in states if lo <= s.start < hi])
         if receiver is None:
@@ -1386,13 +1410,57 @@ def chairs(sent: Sentence) -> Iterator[Claim]:
             yield sent.claim("chaired_by.v2", subject=body, predicate="chaired_by", object=giver.value, end=when)
 
 
+def _chair_holder(sent: Sentence, trig: Found, states: list[Found]) -> Found | None:
+    """Whose chairmanship a noun names: the state right after it (председательство Казахстана, under the
+    chairmanship of Uzbekistan), else the one before it (Kazakhstan's chairmanship, Турция становится
+    председателем)."""
+    after = [s for s in states if s.start >= trig.end and sent.words_between(trig.end, s.start) <= 2]
+    if after:
+        return after[0]
+    return sent.nearest([s for s in states if s.end <= trig.start], trig.start, side="before")
+
+
+_UNLINKED_ACRONYM = re.compile(r"\b[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ]{3,}\b")
+
+
+def _named_chair_body(sent: Sentence, trig: Found, holder: str, lo: int, hi: int, at: Date | None) -> str | None:
+    """The OIC body whose chair a noun names: the session or body the clause names; where it names only
+    the organisation, the body the knowledge base has the holder chair (at that time, if it chaired both:
+    the OIC's chair is its summit's, or in common speech the CFM's). None where the clause names another body (the OSCE, CICA)
+    or nothing of the OIC: a chairmanship of something else is no claim about the OIC."""
+    named = [m for m in sent.mentions if lo <= m.start < hi]
+    if any(m.kind in (EntityType.ORGANISATION._value_, EntityType.ORGAN._value_) and m.value != "OIC"
+           and m.value not in _BODIES for m in named):
+        return None
+    spans = [(m.start, m.end) for m in named]
+    for acronym in _UNLINKED_ACRONYM.finditer(sent.text, lo - sent.start, hi - sent.start):
+        a = acronym.start() + sent.start
+        if not any(s <= a < e for s, e in spans):
+            return None
+    meetings = [m for m in named if m.kind == EntityType.MEETING._value_ and str(m.value).startswith("OIC/")]
+    if meetings:
+        return _meeting_body(sent, sent.nearest(meetings, trig.start).value)
+    organs = [m for m in named if m.value in _BODIES]
+    if organs:
+        return sent.nearest(organs, trig.start).value
+    if not any(m.value == "OIC" for m in named) and not (
+            sent.topic == "OIC" and _phrase(sent.lang, "organisation_word").search(sent.low[trig.end - sent.start:][:30])):
+        return None
+    chaired = {b: [f for f in sent.kb.facts(subject=b, predicate="chaired_by") if f.object == holder] for b in _BODIES}
+    ever = [b for b, facts in chaired.items() if facts]
+    if len(ever) > 1 and at is not None:  # it chaired both: the one it chaired then
+        ever = [b for b in ever if any(f.holds_at(at) is not Truth.NO for f in chaired[b])]
+    return ever[0] if len(ever) == 1 else None
+
+
 def _receiver_and_giver(sent: Sentence, trig: Found, states: list[Found]) -> tuple[Found | None, Found | None]:
     """The state the chair went to — inside the trigger (Kazakh dative) or right after it — and the one
     it came from: in the ablative (Тәжікстаннан), after `from`/`от`, or before the trigger."""
     inside = [s for s in states if trig.start <= s.start and s.end <= trig.end]
     came_from = [s for s in inside if (sent.lang == "kk" and _ablative(s.text)) or _after_from(sent, s)]
     went_to = [s for s in inside if s not in came_from]
-    receiver = went_to[-1] if went_to else sent.nearest(states, trig.end, side="after", limit=40)
+    receiver = went_to[-1] if went_to else sent.nearest([s for s in states if not _after_from(sent, s)], trig.end,
+                                                          side="after", limit=40)
     if came_from:
         return receiver, came_from[0]
     after = [s for s in states if s.start >= trig.end and s is not receiver and _after_from(sent, s)]
