@@ -20,6 +20,7 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from yntymaq import __version__, settings, views
+from yntymaq.ask import ask, looks_like_question
 from yntymaq.errors import Ambiguous, BadInput, NotFound, TextReadError, YntymaqError
 from yntymaq.i18n import check_lang, t
 from yntymaq.ingest import ingest_bytes, ingest_text
@@ -214,6 +215,8 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
     def search_page(request: Request, q: str | None = None):
         lang, remember = page_lang(request)
         query = _blank_to_none(q)
+        if query and looks_like_question(query):  # a question is answered, a name looked up
+            return RedirectResponse(urls.page_url("ask", q=query), status_code=303)
         data = views.search_view(kb, lang, query) if query else None
         if data and data["best"]:
             response = RedirectResponse(urls.entity_url(data["best"]["id"]), status_code=303)
@@ -224,6 +227,18 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
         api = urls.api_url("search", q=query, lang=lang) if query else None
         return render(request, "search.html", lang=lang, remember=remember, here=urls.page_url("search"),
                       params=query_of(request), data=data, api=api, title=t("web.search", lang), status=status)
+
+    @app.get("/ask", response_class=HTMLResponse, include_in_schema=False)
+    def ask_page(request: Request, q: str | None = None):
+        lang, remember = page_lang(request)
+        query = _blank_to_none(q)
+        data = ask(kb, query) if query else None
+        api = urls.api_url("ask", q=query) if query else None
+        from yntymaq.ask.answer import templates
+
+        words = templates(lang)
+        return render(request, "ask.html", lang=lang, remember=remember, here=urls.page_url("ask"),
+                      params=query_of(request), data=data, api=api, title=words["page.title"], words=words)
 
     @app.get(urls.ENTITY_PREFIX + "{ident:path}", response_class=HTMLResponse, include_in_schema=False)
     def entity_page(request: Request, ident: str):
@@ -376,6 +391,13 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
     def api_search(q: str = Query("", description="A name in kk, ru or en (case endings allowed), or an id."),
                    lang: str | None = lang_query) -> dict:
         return views.search_view(kb, api_lang(lang), q)
+
+    @app.get("/api/ask", tags=["entities"], summary="A question in kk, ru or en answered with its facts and sources")
+    def api_ask(q: str = Query("", description="The question, e.g. Қазақстан ИЫҰ-ға қашан мүше болды?"),
+                lang: str | None = Query(None, description="The question's language (kk, ru, en); read from it by default.")) -> dict:
+        if not q.strip():
+            raise BadInput("q: give a question, e.g. Қазақстан ИЫҰ-ға қашан мүше болды?")
+        return ask(kb, q, lang=check_lang(lang) if lang else None)
 
     @app.get("/api/documents", tags=["documents"], summary="The stored documents, with their claims' verdicts counted")
     def api_documents(lang: str | None = lang_query) -> dict:
