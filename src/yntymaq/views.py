@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from yntymaq.check.reasons import localize as localize_reason
 from yntymaq.errors import Ambiguous, BadInput, NotFound
 from yntymaq.i18n import t
 from yntymaq.kb.meetings import BODIES
@@ -344,7 +345,7 @@ def claim_view(kb: KB, claim: Claim, verdict: Verdict, lang: str, *, claim_id: i
         "rule": claim.rule,
         "verdict": verdict.kind.value,
         "verdict_label": t(f"verdict.{verdict.kind.value}", lang),
-        "reason": verdict.reason,
+        "reason": localize_reason(verdict.reason, lang),
         "check_rule": verdict.rule,
         "evidence": [fact_view(kb, f, lang) for f in verdict.evidence],
         "source": {"doc": span.doc, "sentence": span.sentence, "start": span.start, "end": span.end, "text": span.text},

@@ -14,6 +14,7 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable
 
+from yntymaq.check.reasons import reason
 from yntymaq.kb.names import fold
 from yntymaq.kb.query import KB
 from yntymaq.vocab import Claim, Date, Fact, Truth, Verdict, VerdictKind
@@ -36,14 +37,14 @@ def check_claim(claim: Claim, kb: KB) -> Verdict:
     """The verdict of the knowledge base on one claim."""
     fact = claim.fact
     if fact.subject is None or fact.subject not in kb.entities:
-        return Verdict(UNVERIFIABLE, reason="the claim's subject is not linked to the knowledge base",
+        return Verdict(UNVERIFIABLE, reason=reason("subject_unlinked"),
                        rule="check.unlinked.v1")
     if fact.object is not None and fact.object not in kb.entities:
-        return Verdict(UNVERIFIABLE, reason="the claim's object is not linked to the knowledge base",
+        return Verdict(UNVERIFIABLE, reason=reason("object_unlinked"),
                        rule="check.unlinked.v1")
     checker = _CHECKERS.get(fact.predicate)
     if checker is None:
-        return Verdict(UNVERIFIABLE, reason=f"no check is defined for {fact.predicate}", rule="check.none.v1")
+        return Verdict(UNVERIFIABLE, reason=reason("no_check", predicate=fact.predicate), rule="check.none.v1")
     return checker(claim, kb)
 
 
@@ -98,12 +99,12 @@ def _judge(claim: Claim, candidates: list[Fact], *, rule: str, same: Callable[[F
     matching = [f for f in candidates if same(f)]
     agreeing = [f for f in matching if _dates_agree(fact.start, f.start) and _dates_agree(fact.end, f.end)]
     if agreeing:
-        return Verdict(SUPPORTED, tuple(agreeing), f"the knowledge base states the same {what}", rule)
+        return Verdict(SUPPORTED, tuple(agreeing), reason("same", what=what), rule)
     if matching:
-        return Verdict(CONTRADICTED, tuple(matching), f"the knowledge base gives other dates for this {what}", rule)
+        return Verdict(CONTRADICTED, tuple(matching), reason("other_dates", what=what), rule)
     if candidates and closed:
-        return Verdict(CONTRADICTED, tuple(candidates), f"the knowledge base states another {what}", rule)
-    return Verdict(NEW, (), f"the knowledge base holds nothing on this {what}", rule)
+        return Verdict(CONTRADICTED, tuple(candidates), reason("another", what=what), rule)
+    return Verdict(NEW, (), reason("nothing", what=what), rule)
 
 
 def note_disagreement(verdict: Verdict, kb: KB) -> Verdict:
@@ -123,11 +124,11 @@ def note_disagreement(verdict: Verdict, kb: KB) -> Verdict:
     evidence += [f for f in versions if f not in evidence]
 
     def version(f: Fact) -> str:
-        span = f"{f.start or '…'}–{f.end or 'open'}"
+        span = f"{f.start or '…'}–{f.end or ''}"
         return f"{span} ({', '.join(s.id for s in f.sources)})"
 
-    reason = f"{verdict.reason}; the sources disagree: " + " / ".join(version(f) for f in versions)
-    return Verdict(verdict.kind, tuple(evidence), reason, verdict.rule)
+    disagree = reason("disagree", versions=" / ".join(version(f) for f in versions))
+    return Verdict(verdict.kind, tuple(evidence), f"{verdict.reason}; {disagree}", verdict.rule)
 
 
 # -- checks per predicate -----------------------------------------------------------------------
@@ -146,8 +147,8 @@ def _membership(claim: Claim, kb: KB) -> Verdict:
     if not history:
         if kb.entities[fact.subject].type.value == "state" and fact.object == "OIC":
             # The curated list of members and observers is complete: a state absent from it never was one.
-            return Verdict(CONTRADICTED, (), f"{fact.subject} has never had the status {status}", rule)
-        return Verdict(NEW, (), "the knowledge base holds no membership for this subject", rule)
+            return Verdict(CONTRADICTED, (), reason("never_status", subject=fact.subject, status=status), rule)
+        return Verdict(NEW, (), reason("no_membership"), rule)
     same_status = [f for f in history if f.qualifier("status") == status]
     if fact.start is None:
         at = claim.at
@@ -156,16 +157,15 @@ def _membership(claim: Claim, kb: KB) -> Verdict:
             now = Date.today()
             if any(f.holds_at(now) is not Truth.NO for f in same_status):
                 return Verdict(SUPPORTED, tuple(same_status),
-                               f"the knowledge base records the status {status} today (the text gives no time)", rule)
+                               reason("status_today", status=status), rule)
             if same_status:
                 # a text speaks of its own time, which may be when the status held
                 return Verdict(SUPPORTED, tuple(same_status),
-                               f"the knowledge base records the status {status} {_spans(same_status)} "
-                               "(the text gives no time)", rule)
-            return Verdict(CONTRADICTED, tuple(history), f"the knowledge base never records the status {status}", rule)
+                               reason("status_spans", status=status, spans=_spans(same_status)), rule)
+            return Verdict(CONTRADICTED, tuple(history), reason("status_never", status=status), rule)
         if any(f.holds_at(at) is not Truth.NO for f in same_status):
-            return Verdict(SUPPORTED, tuple(same_status), f"the knowledge base records the status {status} at {at}", rule)
-        return Verdict(CONTRADICTED, tuple(history), f"the knowledge base does not record the status {status} at {at}", rule)
+            return Verdict(SUPPORTED, tuple(same_status), reason("status_at", status=status, at=at), rule)
+        return Verdict(CONTRADICTED, tuple(history), reason("status_not_at", status=status, at=at), rule)
     return _judge(claim, history, rule=rule, same=lambda f: f.qualifier("status") == status,
                   what="membership")
 
@@ -186,18 +186,18 @@ def _member_count(claim: Claim, kb: KB) -> Verdict:
     try:
         claimed = int(fact.value or "")
     except ValueError:
-        return Verdict(UNVERIFIABLE, (), f"{fact.value!r} is not a number", rule)
-    when = f"at {at}" if dated else "today (the text gives no time)"
+        return Verdict(UNVERIFIABLE, (), reason("not_number", value=repr(fact.value)), rule)
+    when = reason("when.at", at=at) if dated else reason("when.today_text")
     more_than = fact.qualifier("qualifier") == "more_than"
     if more_than and known > claimed:
-        return Verdict(SUPPORTED, evidence, f"{known} {when}, more than {claimed}, derived by {count.rule}", rule)
+        return Verdict(SUPPORTED, evidence, reason("count_more", known=known, when=when, claimed=claimed, rule=count.rule), rule)
     if count.uncertain and claimed in range(known, known + len(count.uncertain) + 1):
-        return Verdict(SUPPORTED, evidence, f"{known} to {known + len(count.uncertain)} {when}, derived by {count.rule}", rule)
+        return Verdict(SUPPORTED, evidence, reason("count_range", known=known, upper=known + len(count.uncertain), when=when, rule=count.rule), rule)
     if claimed == known and not more_than:
-        return Verdict(SUPPORTED, evidence, f"{known} {when}, derived by {count.rule}", rule)
+        return Verdict(SUPPORTED, evidence, reason("count", known=known, when=when, rule=count.rule), rule)
     if not dated:
-        return Verdict(UNVERIFIABLE, evidence, f"the text gives no time; the knowledge base counts {known} today", rule)
-    return Verdict(CONTRADICTED, evidence, f"the knowledge base counts {known} {when} ({count.rule})", rule)
+        return Verdict(UNVERIFIABLE, evidence, f"{reason('no_time')}; {reason('counts_today', known=known)}", rule)
+    return Verdict(CONTRADICTED, evidence, reason("counts_when", known=known, when=when, rule=count.rule), rule)
 
 
 def _spans(facts: list[Fact]) -> str:
@@ -255,32 +255,30 @@ def _chaired_by(claim: Claim, kb: KB) -> Verdict:
         if at_meeting:
             same = [f for f in at_meeting if f.object == fact.object]
             if same:
-                return Verdict(SUPPORTED, tuple(same), "the knowledge base derives the same chair from the sessions", rule)
-            return Verdict(CONTRADICTED, tuple(at_meeting), "the knowledge base derives another chair for that session", rule)
+                return Verdict(SUPPORTED, tuple(same), reason("chair_sessions_same"), rule)
+            return Verdict(CONTRADICTED, tuple(at_meeting), reason("chair_sessions_other"), rule)
     if not known:
-        return Verdict(NEW, (), "the knowledge base holds nothing on this chair", rule)
+        return Verdict(NEW, (), reason("nothing", what="chair"), rule)
     mine = [f for f in known if f.object == fact.object]
     at = fact.start or claim.at
     if fact.start is None and fact.end is None:
         if at is not None:
             if any(f.holds_at(at) is not Truth.NO for f in mine):
-                return Verdict(SUPPORTED, tuple(mine), f"the knowledge base derives the same chair at {at}", rule)
+                return Verdict(SUPPORTED, tuple(mine), reason("chair_same_at", at=at), rule)
             holders = [f for f in known if f.holds_at(at) is Truth.YES]
             if holders and mine:
                 # the text's own time, not a date of the claim: a text speaks of the chair to come or
                 # just gone as often as of the present one
                 return Verdict(UNVERIFIABLE, tuple(mine + holders),
-                               f"the knowledge base derives this chair {_spans(mine)}, and another at {at}, "
-                               "the text's time", rule)
+                               reason("chair_near", spans=_spans(mine), at=at), rule)
             if holders:
-                return Verdict(CONTRADICTED, tuple(holders), f"the knowledge base derives another chair at {at}", rule)
-            return Verdict(UNVERIFIABLE, tuple(mine), f"the knowledge base cannot tell the chair at {at}", rule)
+                return Verdict(CONTRADICTED, tuple(holders), reason("chair_other_at", at=at), rule)
+            return Verdict(UNVERIFIABLE, tuple(mine), reason("chair_unknown_at", at=at), rule)
         if mine:
-            return Verdict(SUPPORTED, tuple(mine), f"the knowledge base derives this chair {_spans(mine)} "
-                           "(the text gives no time)", rule)
+            return Verdict(SUPPORTED, tuple(mine), reason("chair_spans", spans=_spans(mine)), rule)
         # An undated chair that never held is as likely another body's (the OIC's chair is the
         # summit's; a session's chair is its host) as a false one.
-        return Verdict(UNVERIFIABLE, (), "the text gives no time, and the knowledge base never derives this chair", rule)
+        return Verdict(UNVERIFIABLE, (), reason("chair_never"), rule)
     return _judge(claim, known, rule=rule, what="chair", same=lambda f: f.object == fact.object)
 
 
@@ -289,9 +287,9 @@ def _participated_in(claim: Claim, kb: KB) -> Verdict:
     fact = claim.fact
     known = _curated(kb.facts(subject=fact.subject, predicate="participated_in", object=fact.object))
     if known:
-        return Verdict(SUPPORTED, tuple(known), "the knowledge base records this participation", "check.participation.v1")
+        return Verdict(SUPPORTED, tuple(known), reason("participation_yes"), "check.participation.v1")
     # Participation lists are not complete: absence is no contradiction.
-    return Verdict(NEW, (), "the knowledge base does not record this participation", "check.participation.v1")
+    return Verdict(NEW, (), reason("participation_no"), "check.participation.v1")
 
 
 @checks("holds_office")
@@ -310,16 +308,38 @@ def _office(claim: Claim, kb: KB) -> Verdict:
     if not mine:
         others = [f for f in known if at and f.holds_at(at) is Truth.YES]
         if others:
-            return Verdict(CONTRADICTED, tuple(others), f"another person held the office at {at}", rule)
-        return Verdict(NEW, (), "the knowledge base does not record this holder", rule)
+            return Verdict(CONTRADICTED, tuple(others), reason("office_other", at=at), rule)
+        return Verdict(NEW, (), reason("office_unknown"), rule)
     if fact.start is None and fact.end is None:
         if at is not None and not any(f.holds_at(at) is not Truth.NO for f in mine):
             others = [f for f in known if f.holds_at(at) is Truth.YES]
             return Verdict(CONTRADICTED, tuple(mine) + tuple(others),
-                           f"the person held the office {_spans(mine)}, not at {at}", rule)
-        when = f"at {at}" if at is not None else f"{_spans(mine)} (the text gives no time)"
-        return Verdict(SUPPORTED, tuple(mine), f"the knowledge base records this holder {when}", rule)
+                           reason("office_not_at", spans=_spans(mine), at=at), rule)
+        when = reason("when.at", at=at) if at is not None else reason("when.spans", spans=_spans(mine))
+        return Verdict(SUPPORTED, tuple(mine), reason("office_holder", when=when), rule)
     return _judge(claim, mine, rule=rule, what="term in office", same=lambda f: True)
+
+
+def _rule_text(f: Fact) -> str:
+    """`5 years, renewable once (OIC/charter-2008)`: a term rule as a reason names it."""
+    renewable, document = f.qualifier("renewable"), f.qualifier("document")
+    if renewable and document:
+        return reason("rule_text.renewable_document", n=f.value, renewable=renewable, document=document)
+    if renewable:
+        return reason("rule_text.renewable", n=f.value, renewable=renewable)
+    if document:
+        return reason("rule_text.document", n=f.value, document=document)
+    return reason("rule_text.years", n=f.value)
+
+
+def _was_rule(f: Fact) -> str:
+    if f.start and f.end:
+        return reason("term_was_from_until", n=f.value, start=f.start, end=f.end)
+    if f.start:
+        return reason("term_was_from", n=f.value, start=f.start)
+    if f.end:
+        return reason("term_was_until", n=f.value, end=f.end)
+    return reason("term_was", n=f.value)
 
 
 @checks("term_of_office")
@@ -328,33 +348,31 @@ def _term_of_office(claim: Claim, kb: KB) -> Verdict:
     fact = claim.fact
     rules = _curated(kb.facts(subject=fact.subject, predicate="term_of_office"))
     if not rules:
-        return Verdict(NEW, (), "the knowledge base holds no term for this office", "check.term.v2")
+        return Verdict(NEW, (), reason("term_none"), "check.term.v2")
     at = fact.start or claim.at
     if fact.start is None and fact.end is not None:
         # "until 2008 the term was four years": the claim speaks of the time before its end, whatever
         # the time of the document that says it
         at = Date.from_date(fact.end.earliest - dt.timedelta(days=1))
         in_force = [f for f in rules if f.holds_at(at) is not Truth.NO]
-        when = f"before {fact.end}"
+        when = reason("when.before", end=fact.end)
     elif at is None:
         in_force = [f for f in rules if f.end is None]
-        when = "today (the claim gives no time)"
+        when = reason("when.today_claim")
     else:
         in_force = [f for f in rules if f.holds_at(at) is not Truth.NO]
-        when = f"at {at}"
+        when = reason("when.at", at=at)
     if not in_force:
-        return Verdict(UNVERIFIABLE, tuple(rules), f"no rule on record was in force {when}", "check.term.v2")
+        return Verdict(UNVERIFIABLE, tuple(rules), reason("term_no_rule", when=when), "check.term.v2")
     agreeing = [f for f in in_force if (f.value or "").strip() == (fact.value or "").strip()]
     renewable = fact.qualifier("renewable")
     if renewable:
         agreeing = [f for f in agreeing if f.qualifier("renewable") in (None, renewable)]
     decided = agreeing or in_force
-    rule_text = "; ".join(f"{f.value} years" + (f", renewable {f.qualifier('renewable')}" if f.qualifier("renewable") else "")
-                          + (f" ({f.qualifier('document')})" if f.qualifier("document") else "") for f in decided)
+    rule_text = "; ".join(_rule_text(f) for f in decided)
     if agreeing:
-        return Verdict(SUPPORTED, tuple(agreeing), f"the rule in force {when}: {rule_text}", "check.term.v2")
+        return Verdict(SUPPORTED, tuple(agreeing), reason("term_rule", when=when, rule_text=rule_text), "check.term.v2")
     other = [f for f in rules if f not in in_force and (f.value or "").strip() == (fact.value or "").strip()]
-    earlier = "".join(f"; {f.value} years was the rule" + (f" from {f.start}" if f.start else "")
-                      + (f" until {f.end}" if f.end else "") for f in other)
-    return Verdict(CONTRADICTED, tuple(in_force) + tuple(other), f"the rule in force {when}: {rule_text}{earlier}",
+    earlier = "".join(f"; {_was_rule(f)}" for f in other)
+    return Verdict(CONTRADICTED, tuple(in_force) + tuple(other), reason("term_rule", when=when, rule_text=rule_text) + earlier,
                    "check.term.v2")
