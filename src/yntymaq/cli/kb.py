@@ -13,7 +13,7 @@ from yntymaq.cli.output import emit, output_options
 from yntymaq.i18n import check_lang, t
 from yntymaq.kb import KB, build
 from yntymaq.kb.export import FORMATS, export
-from yntymaq.kb.meetings import BODIES, KINDS
+from yntymaq.kb.meetings import BODIES, KINDS, SERIES
 from yntymaq.kb.query import parse_date
 from yntymaq.vocab import PREDICATES
 
@@ -133,7 +133,8 @@ def members_command(at_text: str | None, status: str | None, count: bool, db: st
 
 
 @click.command("meetings")
-@click.option("--body", type=click.Choice(list(BODIES)), default=None, help="summit | cfm.")
+@click.option("--body", type=click.Choice(list(SERIES), case_sensitive=False), default=None,
+              help="Жиындар сериясы / серия встреч / meeting series: " + " | ".join(SERIES) + " (any case).")
 @click.option("--kind", type=click.Choice(list(KINDS)), default=None, help="ordinary | extraordinary.")
 @click.option("--year", type=int, default=None, help="Жыл / год / year.")
 @click.option("--number", type=int, default=None, help="Нөмірі / номер / ordinal number.")
@@ -141,9 +142,9 @@ def members_command(at_text: str | None, status: str | None, count: bool, db: st
 @DB_OPTION
 @output_options
 def meetings_command(body, kind, year, number, place, db, fmt, lang) -> None:
-    """Саммиттер мен СІМК сессиялары / саммиты и сессии СМИД / summits and CFM sessions.
+    """ИЫҰ жиындары / встречи ОИС / summits, CFM sessions and the meetings of every other series.
 
-    Example: yntymaq meetings --body cfm --year 2011
+    Example: yntymaq meetings --body cfm --year 2011   (or: --body comcec, --body PUIC)
     """
     kb = KB.open(db)
     rows = [r.to_dict(lang) for r in kb.meetings(body=body, kind=kind, year=year, number=number, place=place)]
