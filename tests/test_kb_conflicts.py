@@ -1,6 +1,8 @@
 """Where sources disagree: both versions kept with their sources, counted once, supported either way,
 listed as one row marked "sources disagree" (CLI, API, HTML), and an election kept apart from the term."""
 
+import csv
+import io
 import json
 
 import pytest
@@ -21,6 +23,13 @@ JOINING_CONFLICTS = {
     "OM": {1970, 1972},
     "AZ": {1991, 1992},
     "UZ": {1995, 1996},
+    "BH": {1970, 1972},
+    "CM": {1974, 1975},
+    "BF": {1974, 1975},
+    "IQ": {1975, 1976},
+    "BJ": {1982, 1983},
+    "MZ": {1992, 1994},
+    "SO": {1969, 1970},
 }
 
 
@@ -168,6 +177,32 @@ def test_conflicts_listing_shows_every_kept_disagreement(shipped_kb, web):
     assert len(tree.css("section.conflict li")) == sum(len(c.facts) for c in kept)
     cli = CliRunner().invoke(main, ["conflicts", "--json", "--db", shipped_kb.store.url])
     assert len(json.loads(cli.output)) == len(kept)
+
+
+def test_cli_conflicts_lists_one_row_per_disagreement_with_every_version(shipped_kb):
+    result = CliRunner().invoke(main, ["conflicts", "--csv", "--lang", "en", "--db", shipped_kb.store.url])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert len(rows) == len(shipped_kb.conflicts())
+    for state, years in JOINING_CONFLICTS.items():
+        mine = [r for r in rows if r["subject"] == state and r["predicate"] == "member of"]
+        assert len(mine) == 1, (state, mine)
+        versions = mine[0]["versions"].split(" | ")
+        assert len(versions) == 2
+        assert {int(v.split("–")[0][:4]) for v in versions} == years
+        conflict = _membership_conflict(shipped_kb, state)
+        for fact in conflict.facts:
+            assert all(s.id in mine[0]["versions"] for s in fact.sources)
+
+
+def test_cli_conflicts_names_the_value_only_where_versions_differ_in_it(shipped_kb):
+    result = CliRunner().invoke(main, ["conflicts", "OIC/summit-extraordinary/8", "--csv", "--lang", "en",
+                                       "--db", shipped_kb.store.url])
+    assert result.exit_code == 0, result.output
+    held_in = [line for line in result.output.splitlines() if "held in" in line][0]
+    assert "islamabad" in held_in and "riyadh" in held_in
+    members = CliRunner().invoke(main, ["conflicts", "Bahrain", "--csv", "--lang", "en", "--db", shipped_kb.store.url])
+    assert "OIC" not in members.output.splitlines()[1].split(",", 3)[3]  # the same value in both versions
 
 
 # -- election and taking office -----------------------------------------------------------------

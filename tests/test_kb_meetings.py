@@ -195,3 +195,70 @@ def test_bad_meeting_rows_name_file_and_line(case, tmp_path):
 def test_labels_without_a_place_say_online():
     names = meeting_names("cfm", "extraordinary", None, place=None, start="2023-07-31")
     assert names["en"].endswith("(online, 31 July 2023)") and names["kk"].endswith("(онлайн, 2023 жылғы 31 шілде)")
+
+
+# -- yntymaq meetings --body: every series, in any case ----------------------------------------
+
+def _series_in_data():
+    import csv
+
+    from yntymaq.kb.dataset import default_data_dir
+
+    with open(default_data_dir() / "meetings.csv", encoding="utf-8") as f:
+        return sorted({row["body"] for row in csv.DictReader(f)})
+
+
+@pytest.mark.parametrize("series", _series_in_data())
+@pytest.mark.parametrize("spelling", [str.lower, str.upper, str.title])
+def test_meetings_body_accepts_every_series_in_the_data_in_any_case(shipped_kb, series, spelling):
+    import json
+
+    from click.testing import CliRunner
+
+    from yntymaq.cli import main
+
+    result = CliRunner().invoke(main, ["meetings", "--body", spelling(series), "--json", "--db", shipped_kb.store.url])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output)
+    assert rows and {r["body"] for r in rows} == {series}
+    wanted = {f.subject for f in shipped_kb.store.facts(predicate="meeting_of")
+              if f.qualifier("series") == series and (f.where or "").startswith("meetings.csv:")}
+    assert {r["id"] for r in rows} == wanted  # every meeting of the series, a disagreeing source's row or not
+
+
+def test_meetings_body_error_lists_every_series():
+    from click.testing import CliRunner
+
+    from yntymaq.cli import main
+    from yntymaq.kb.meetings import SERIES
+
+    result = CliRunner().invoke(main, ["meetings", "--body", "parliament"])
+    assert result.exit_code == 2
+    assert "Invalid value for '--body': 'parliament' is not one of" in result.output
+    assert all(f"'{key}'" in result.output for key in SERIES)
+
+
+def test_the_library_and_the_api_take_a_series_in_any_case_and_say_what_is_valid(shipped_kb):
+    from fastapi.testclient import TestClient
+
+    from yntymaq.errors import BadInput
+    from yntymaq.web import create_app
+
+    assert [r.meeting.id for r in shipped_kb.meetings(body="COMCEC")] == [r.meeting.id for r in shipped_kb.meetings(body="comcec")]
+    with pytest.raises(BadInput) as err:
+        shipped_kb.meetings(body="parliament")
+    assert str(err.value) == ("body: 'parliament' is not a meeting series; use one of summit, cfm, st-summit, "
+                              "executive-committee, comcec, puic, food-security")
+    with TestClient(create_app(shipped_kb.store.url)) as client:
+        api = client.get("/api/meetings", params={"body": "PUIC", "lang": "en"}).json()
+        assert api["filters"]["body"] == "puic" and "PUIC/conference/13" in {m["id"] for m in api["meetings"]}
+        bad = client.get("/api/meetings", params={"body": "parliament"})
+        assert bad.status_code == 400 and "food-security" in bad.text
+        page = client.get("/meetings", params={"body": "Food-Security", "lang": "en"}).text
+        assert '<option value="food-security" selected>' in page and "OIC/food-security/7" in page
+
+
+def test_a_meeting_whose_days_sources_disagree_on_is_listed_once_with_its_meetings_csv_row(shipped_kb):
+    rows = [r for r in shipped_kb.meetings(body="food-security") if r.meeting.id == "OIC/food-security/7"]
+    assert len(rows) == 1 and (str(rows[0].start), str(rows[0].end)) == ("2016-04-28", "2016-04-28")
+    assert rows[0].city.id == "astana"

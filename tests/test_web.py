@@ -394,7 +394,7 @@ def test_api_search(client):
 @pytest.mark.parametrize("url,status,code,message", [
     ("/api/members?at=2011-13", 400, "bad_input", "at: month 13 is not between 1 and 12"),
     ("/api/members?status=associate", 400, "bad_input", "status: 'associate' is not one of member, observer, suspended"),
-    ("/api/meetings?body=council", 400, "bad_input", "body: 'council' is not one of summit, cfm"),
+    ("/api/meetings?body=council", 400, "bad_input", "body: 'council' is not a meeting series; use one of summit, cfm, st-summit"),
     ("/api/meetings?year=abc", 400, "bad_input", "year: "),
     ("/api/chair?at=June", 400, "bad_input", "at: 'June' is not a date: write YYYY, YYYY-MM or YYYY-MM-DD"),
     ("/api/entity/XX/none", 404, "not_found", "no entity has the id 'XX/none'"),

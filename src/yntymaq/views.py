@@ -10,7 +10,7 @@ import datetime as dt
 from yntymaq.check.reasons import localize as localize_reason
 from yntymaq.errors import Ambiguous, BadInput, NotFound
 from yntymaq.i18n import t
-from yntymaq.kb.meetings import BODIES
+from yntymaq.kb.meetings import BODIES, series_key
 from yntymaq.kb.query import KB, ORGANISATION, SECRETARY_GENERAL, Record, ref_json, source_json
 from yntymaq.kb.store import StoredClaim, StoredDocument
 from yntymaq.text.alphabet import KAZAKH_LOWER
@@ -184,7 +184,8 @@ def conflicts_view(kb: KB, lang: str, ident: str | None = None) -> dict:
 
 def meetings_view(kb: KB, lang: str, *, body: str | None = None, kind: str | None = None, year: int | None = None,
                   number: int | None = None, place: str | None = None) -> dict:
-    """Summits and CFM sessions, filtered; `place` is any name of a city or a state."""
+    """Meetings of every series, filtered; `body` is a series in any case, `place` any name of a city or a state."""
+    body = series_key(body) if body else None
     rows = kb.meetings(body=body, kind=kind, year=year, number=number, place=place)
     return {
         "filters": {"body": body, "kind": kind, "year": year, "number": number, "place": place},

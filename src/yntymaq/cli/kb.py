@@ -13,7 +13,7 @@ from yntymaq.cli.output import emit, output_options
 from yntymaq.i18n import check_lang, t
 from yntymaq.kb import KB, build
 from yntymaq.kb.export import FORMATS, export
-from yntymaq.kb.meetings import BODIES, KINDS
+from yntymaq.kb.meetings import BODIES, KINDS, SERIES
 from yntymaq.kb.query import parse_date
 from yntymaq.vocab import PREDICATES
 
@@ -133,7 +133,8 @@ def members_command(at_text: str | None, status: str | None, count: bool, db: st
 
 
 @click.command("meetings")
-@click.option("--body", type=click.Choice(list(BODIES)), default=None, help="summit | cfm.")
+@click.option("--body", type=click.Choice(list(SERIES), case_sensitive=False), default=None,
+              help="Жиындар сериясы / серия встреч / meeting series: " + " | ".join(SERIES) + " (any case).")
 @click.option("--kind", type=click.Choice(list(KINDS)), default=None, help="ordinary | extraordinary.")
 @click.option("--year", type=int, default=None, help="Жыл / год / year.")
 @click.option("--number", type=int, default=None, help="Нөмірі / номер / ordinal number.")
@@ -141,9 +142,9 @@ def members_command(at_text: str | None, status: str | None, count: bool, db: st
 @DB_OPTION
 @output_options
 def meetings_command(body, kind, year, number, place, db, fmt, lang) -> None:
-    """Саммиттер мен СІМК сессиялары / саммиты и сессии СМИД / summits and CFM sessions.
+    """ИЫҰ жиындары / встречи ОИС / summits, CFM sessions and the meetings of every other series.
 
-    Example: yntymaq meetings --body cfm --year 2011
+    Example: yntymaq meetings --body cfm --year 2011   (or: --body comcec, --body PUIC)
     """
     kb = KB.open(db)
     rows = [r.to_dict(lang) for r in kb.meetings(body=body, kind=kind, year=year, number=number, place=place)]
@@ -240,13 +241,31 @@ def conflicts_command(entity: str | None, db: str | None, fmt: str, lang: str) -
     kb = KB.open(db)
     ident = kb.resolve(entity).id if entity else None
     conflicts = [c.to_dict(lang) for c in kb.conflicts(ident)]
-    rows = [{"subject": c["subject"], "predicate": c["predicate_label"],
-             "value": v["object"] or v["value"] or "", "status": _label("status", v["qualifiers"].get("status"), lang),
-             "start": v["start"], "end": v["end"], "sources": ", ".join(s["id"] for s in v["sources"])}
-            for c in conflicts for v in c["versions"]]
-    emit(rows, [("subject", "col.id"), ("predicate", "col.predicate"), ("value", "col.value"),
-                ("status", "col.status"), ("start", "col.start"), ("end", "col.end"), ("sources", "col.sources")],
-         fmt=fmt, lang=lang, payload=conflicts)
+    rows = [{"subject": c["subject"]["id"], "subject_label": c["subject"]["label"], "predicate": c["predicate_label"],
+             "versions": _versions_cell(c["versions"], lang)} for c in conflicts]
+    emit(rows, [("subject", "col.id"), ("subject_label", "col.name"), ("predicate", "col.predicate"),
+                ("versions", "col.versions")], fmt=fmt, lang=lang, payload=conflicts)
+
+
+def _versions_cell(versions: list[dict], lang: str) -> str:
+    """Every version of one disagreement in one cell: "1972– (sis-oic) | 1970– (avsab-oic-members)".
+
+    The value and the status are named only where the versions differ in them, so that a row says at a
+    glance what the sources disagree on.
+    """
+    values = {v["object"] or v["value"] or "" for v in versions}
+    statuses = {v["qualifiers"].get("status") for v in versions}
+    parts = []
+    for v in versions:
+        words = []
+        if len(values) > 1:
+            words.append(v["object"] or v["value"] or "…")
+        if len(statuses) > 1 and v["qualifiers"].get("status"):
+            words.append(_label("status", v["qualifiers"]["status"], lang))
+        words.append(f"{v['start'] or '…'}–{v['end'] or ''}")
+        words.append(f"({', '.join(s['id'] for s in v['sources'])})")
+        parts.append(" ".join(words))
+    return " | ".join(parts)
 
 
 @click.command("predicates")

@@ -24,6 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from yntymaq.errors import BadInput
 from yntymaq.vocab import Date
 
 # The bodies whose ordinary sessions pass a chair on: series key -> organ id.
@@ -127,6 +128,14 @@ def organisation_names_at(day: Date | None) -> dict[str, str]:
     if day is not None and day.latest < RENAMED.earliest:
         return dict(_OLD_NAMES)
     return dict(_NEW_NAMES)
+
+
+def series_key(name: str) -> str:
+    """The series a name means, in any case (`COMCEC` -> `comcec`); BadInput naming every series if none."""
+    key = name.strip().lower()
+    if key not in SERIES:
+        raise BadInput(f"body: {name!r} is not a meeting series; use one of {', '.join(SERIES)}")
+    return key
 
 
 def _en_ordinal(n: int) -> str:

@@ -12,7 +12,7 @@ from functools import cached_property
 
 from yntymaq import settings
 from yntymaq.errors import Ambiguous, BadInput, NotFound
-from yntymaq.kb.meetings import BODIES, KINDS, SERIES
+from yntymaq.kb.meetings import BODIES, KINDS, SERIES, series_key
 from yntymaq.kb.names import fold
 from yntymaq.kb.rules import MEMBER_COUNT_RULE
 from yntymaq.kb.store import Store
@@ -402,6 +402,9 @@ class KB:
     @cached_property
     def _meetings(self) -> list[MeetingRow]:
         facts = self.store.facts(predicate=("meeting_of", "held_in", "hosted_by"))
+        # A meeting's row is the one meetings.csv defines; a facts.csv row on the same meeting is another
+        # source's version (other days, another host) and must not replace it, whatever the store's order.
+        facts = sorted(facts, key=lambda f: not (f.where or "").startswith("meetings.csv:"))
         by_meeting: dict[str, dict[str, Fact]] = {}
         for f in facts:
             if f.origin is Origin.CURATED:
@@ -426,8 +429,8 @@ class KB:
                  number: int | None = None, place: str | None = None) -> list[MeetingRow]:
         """Meetings of every series, filtered by body (a series: summit, cfm, comcec, ...), kind, year,
         number and place (a city or a state)."""
-        if body is not None and body not in SERIES:
-            raise BadInput(f"body: {body!r} is not one of {', '.join(SERIES)}")
+        if body is not None:
+            body = series_key(body)
         if kind is not None and kind not in KINDS:
             raise BadInput(f"kind: {kind!r} is not one of {', '.join(KINDS)}")
         place_id = self.resolve(place).id if place else None

@@ -26,7 +26,7 @@ from yntymaq.i18n import check_lang, t
 from yntymaq.ingest import ingest_bytes, ingest_text
 from yntymaq.kb import KB
 from yntymaq.kb.dataset import STATUSES
-from yntymaq.kb.meetings import BODIES, KINDS
+from yntymaq.kb.meetings import BODIES, KINDS, SERIES
 from yntymaq.kb.query import SECRETARY_GENERAL, parse_date
 from yntymaq.vocab import LANGS
 from yntymaq.web import urls
@@ -91,7 +91,7 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
     templates.env.globals.update(
         entity_url=urls.entity_url, page_url=urls.page_url, api_url=urls.api_url, static_url=urls.static_url,
         document_url=urls.document_url,
-        version=__version__, bodies=list(BODIES), kinds=list(KINDS), statuses=list(STATUSES),
+        version=__version__, bodies=list(BODIES), series=list(SERIES), kinds=list(KINDS), statuses=list(STATUSES),
     )
 
     # -- languages and rendering ----------------------------------------------------------
@@ -350,7 +350,7 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
         return kb.member_count(at=parse_date(at, field_name="at")).to_dict(api_lang(lang))
 
     @app.get("/api/meetings", tags=["meetings"], summary="Summits and Council of Foreign Ministers sessions")
-    def api_meetings(body: str | None = Query(None, description="summit or cfm."),
+    def api_meetings(body: str | None = Query(None, description="A meeting series, any case: " + ", ".join(SERIES) + "."),
                      kind: str | None = Query(None, description="ordinary or extraordinary."),
                      year: int | None = Query(None, description="A year the meeting was held in."),
                      number: int | None = Query(None, description="The session's ordinal number."),
