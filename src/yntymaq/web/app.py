@@ -93,6 +93,8 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
         version=__version__, bodies=list(BODIES), kinds=list(KINDS), statuses=list(STATUSES),
     )
 
+    templates.env.globals["verdicts"] = views.VERDICTS
+
     # -- languages and rendering ----------------------------------------------------------
 
     def page_lang(request: Request) -> tuple[str, bool]:
@@ -211,17 +213,17 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
                       params=query_of(request), data=data, api=api, title=title)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request, q: str | None = None):
+    def search_page(request: Request, q: str | None = None, entity: str | None = None, verdict: str | None = None):
         lang, remember = page_lang(request)
-        query = _blank_to_none(q)
-        data = views.search_view(kb, lang, query) if query else None
-        if data and data["best"]:
+        query, entity, verdict = _blank_to_none(q), _blank_to_none(entity), _blank_to_none(verdict)
+        data = views.search_view(kb, lang, query or "", entity=entity, verdict=verdict) if query or entity or verdict else None
+        if data and data["best"] and not entity and not verdict:
             response = RedirectResponse(urls.entity_url(data["best"]["id"]), status_code=303)
             if remember:
                 response.set_cookie(LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax")
             return response
-        status = 404 if data and not data["results"] else 200
-        api = urls.api_url("search", q=query, lang=lang) if query else None
+        status = 404 if data and not data["results"] and not data["passages"] else 200
+        api = urls.api_url("search", q=query, entity=entity, verdict=verdict, lang=lang) if data else None
         return render(request, "search.html", lang=lang, remember=remember, here=urls.page_url("search"),
                       params=query_of(request), data=data, api=api, title=t("web.search", lang), status=status)
 
@@ -372,10 +374,17 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
     def api_entity_timeline(ident: str, lang: str | None = lang_query) -> dict:
         return views.timeline_view(kb, api_lang(lang), ident)
 
-    @app.get("/api/search", tags=["entities"], summary="The entities a name in any language may mean")
-    def api_search(q: str = Query("", description="A name in kk, ru or en (case endings allowed), or an id."),
+    @app.get("/api/search", tags=["entities"],
+             summary="The entities a name may mean (typos and other scripts forgiven) and the passages of the documents")
+    def api_search(q: str = Query("", description="A name in kk, ru or en (case endings, typos and other scripts "
+                                                 "allowed), an id, or words to find in the stored documents."),
+                   entity: str | None = Query(None, description="Only passages that mention this entity (id or name)."),
+                   verdict: str | None = Query(None, description="Only passages with a claim of this verdict: "
+                                                                 "supported, contradicted, new, unverifiable."),
+                   limit: int = Query(20, ge=1, le=200, description="At most this many passages."),
                    lang: str | None = lang_query) -> dict:
-        return views.search_view(kb, api_lang(lang), q)
+        return views.search_view(kb, api_lang(lang), q, entity=_blank_to_none(entity),
+                                 verdict=_blank_to_none(verdict), limit=limit)
 
     @app.get("/api/documents", tags=["documents"], summary="The stored documents, with their claims' verdicts counted")
     def api_documents(lang: str | None = lang_query) -> dict:
@@ -420,7 +429,7 @@ EXAMPLES = {
     "/api/members/count": "/api/members/count?at=1995", "/api/meetings": "/api/meetings?body=cfm&year=2011",
     "/api/chair": "/api/chair?body=cfm&at=2012-03-01", "/api/office": "/api/office?at=2011-06",
     "/api/entity/{ident}": "/api/entity/KZ", "/api/timeline": "/api/timeline?lang=en",
-    "/api/timeline/{ident}": "/api/timeline/OIC/cfm/38", "/api/search": "/api/search?q=Қазақстанның",
+    "/api/timeline/{ident}": "/api/timeline/OIC/cfm/38", "/api/search": "/api/search?q=Kazahstan",
     "/api/documents": "/api/documents", "/api/disagreements": "/api/disagreements?lang=en",
     "/api/conflicts": "/api/conflicts?lang=en",
 }
