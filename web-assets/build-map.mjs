@@ -49,7 +49,8 @@ function pathOf(geometry, box) {
         const [x, y] = project(lon, lat).map(round);
         box[0] = Math.min(box[0], x); box[1] = Math.min(box[1], y);
         box[2] = Math.max(box[2], x); box[3] = Math.max(box[3], y);
-        if (i === 0) d += `M${x},${y}`;
+        // a ring that crosses the antimeridian jumps across the map: lift the pen there
+        if (i === 0 || (last && Math.abs(x - last[0]) > WIDTH / 2)) d += `M${x},${y}`;
         else if (!last || last[0] !== x || last[1] !== y) d += `L${x},${y}`;
         last = [x, y];
       });

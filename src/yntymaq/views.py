@@ -174,6 +174,26 @@ def members_view(kb: KB, lang: str, *, at: Date | None = None, status: str | Non
     }
 
 
+def year_end(year: int) -> Date:
+    """The day a year's figure is taken at: its last day, or today in the current year."""
+    today = Date.today()
+    return today if year == today.year else Date(year, 12, 31)
+
+
+def map_view(kb: KB, lang: str, *, at: Date | None = None) -> dict:
+    """The members map at a date (today by default): every state of the OIC then with its status (the
+    members page's rows), the count, and the count at the end of every year from the first membership
+    to this year (today in this year), for the chart and the map's year slider."""
+    at = at or Date.today()
+    data = members_view(kb, lang, at=at)
+    starts = [f.start.year for f in kb.facts(predicate="member_of", object=ORGANISATION) if f.start]
+    today = Date.today()
+    first, last = (min(starts) if starts else at.year), max(today.year, at.year)
+    series = [{"year": year, **kb.member_count(at=year_end(year)).to_dict(lang)} for year in range(first, last + 1)]
+    return data | {"years": {"first": first, "last": last}, "series": series,
+                   "statuses": [{"status": s, "label": t(f"status.{s}", lang)} for s in ("member", "suspended", "observer")]}
+
+
 def conflicts_view(kb: KB, lang: str, ident: str | None = None) -> dict:
     """Every disagreement the curated sources keep (or those about one entity): each version with its
     dates and its sources, side by side."""
@@ -211,7 +231,7 @@ def search_view(kb: KB, lang: str, query: str, *, entity: str | None = None, ver
 
     `entity` (any name or an id) keeps the passages that mention it, `verdict` those that hold a
     claim of that verdict; with either, the query may be empty."""
-    from yntymaq.kb.search import EXACT_RULE, check_verdict, search_passages
+    from yntymaq.kb.search import EXACT_RULE, check_verdict, did_you_mean as nearest, search_passages
 
     query = query.strip()
     verdict = check_verdict(verdict or None)
@@ -226,9 +246,9 @@ def search_view(kb: KB, lang: str, query: str, *, entity: str | None = None, ver
         except Ambiguous:
             ambiguous = True
     elif query:
-        found = [(m.entity, m.score, m.name, m.rule) for m in kb.name_index.search(query)]
-        if found:
-            did_you_mean = ref_json(found[0][0], lang)
+        matches = kb.name_index.search(query)
+        found = [(m.entity, m.score, m.name, m.rule) for m in matches]
+        did_you_mean = ref_json(nearest(matches), lang)
     hits = search_passages(kb, query, entity=filtered.id if filtered else None, verdict=verdict, limit=limit)
     return {
         "query": query,

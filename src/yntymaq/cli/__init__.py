@@ -35,9 +35,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from yntymaq.cli import documents, kb, text, web
+    from yntymaq.cli import documents, kb, search, text, web
 
-    for module in (kb, text, documents, web):
+    for module in (kb, text, documents, search, web):
         module.register(main)
 
 

@@ -58,6 +58,7 @@ class NameMatch:
     name: str
     score: float
     rule: str
+    closeness: float = 0.0  # rapidfuzz's plain ratio of the whole names, which breaks ties of `score`
 
 
 _TYPE_ORDER = [EntityType.STATE, EntityType.ORGANISATION, EntityType.ORGAN, EntityType.OFFICE,
@@ -110,8 +111,18 @@ class NameIndex:
                         best[ident] = (score, closeness, name)
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], -item[1][1],
                                                         _TYPE_ORDER.index(self.entities[item[0]].type), item[0]))
-        return [NameMatch(self.entities[ident], name, round(score, 1), FUZZY_RULE)
-                for ident, (score, _, name) in ranked[:limit]]
+        return [NameMatch(self.entities[ident], name, round(score, 1), FUZZY_RULE, round(closeness, 1))
+                for ident, (score, closeness, name) in ranked[:limit]]
+
+
+def did_you_mean(matches: list[NameMatch]) -> Entity | None:
+    """The one entity a query nearly names: the best match when no other matches as well (`сессия`,
+    nearly the name of every session, suggests none)."""
+    if not matches:
+        return None
+    if len(matches) > 1 and (matches[1].score, matches[1].closeness) >= (matches[0].score, matches[0].closeness):
+        return None
+    return matches[0].entity
 
 
 def check_verdict(verdict: str | None) -> str | None:

@@ -31,6 +31,7 @@ from yntymaq.vocab import LANGS
 from yntymaq.web import urls
 from yntymaq.web.chart import chart_span, render_chart
 from yntymaq.web.highlight import highlight
+from yntymaq.web.worldmap import render_count_chart, render_map
 
 HERE = Path(__file__).resolve().parent
 LANG_COOKIE = "lang"
@@ -191,6 +192,21 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
                       params=query_of(request), data=data, api=urls.api_url("members", at=at, status=status, lang=lang),
                       title=t("nav.members", lang))
 
+    @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
+    def map_page(request: Request, at: str | None = None):
+        lang, remember = page_lang(request)
+        at = _blank_to_none(at)
+        data = views.map_view(kb, lang, at=parse_date(at, field_name="at"))
+        statuses = {r["state"]: r["status"] for r in data["members"]}
+        labels = {e.id: e.label(lang) for e in kb.entities.values()}
+        status_labels = {s["status"]: s["label"] for s in data["statuses"]}
+        svg = render_map(statuses, labels, status_labels, title=t("web.map_figure", lang, at=data["at"]),
+                         none_label=t("web.map_not_member", lang))
+        chart = render_count_chart(data["series"], at_year=int(data["at"][:4]), title=t("web.map_chart", lang))
+        return render(request, "map.html", lang=lang, remember=remember, here=urls.page_url("map"),
+                      params=query_of(request), data=data, api=urls.api_url("map", at=at, lang=lang),
+                      title=t("nav.map", lang), map_svg=svg, chart_svg=chart)
+
     @app.get("/meetings", response_class=HTMLResponse, include_in_schema=False)
     def meetings_page(request: Request, body: str | None = None, kind: str | None = None, year: str | None = None,
                       number: str | None = None, place: str | None = None):
@@ -332,6 +348,11 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
                     lang: str | None = lang_query) -> dict:
         return views.members_view(kb, api_lang(lang), at=parse_date(at, field_name="at"), status=status)
 
+    @app.get("/api/map", tags=["membership"],
+             summary="The members map's data: the states at a date with their status, and the count year by year")
+    def api_map(at: str | None = at_query, lang: str | None = lang_query) -> dict:
+        return views.map_view(kb, api_lang(lang), at=parse_date(at, field_name="at"))
+
     @app.get("/api/members/count", tags=["membership"], summary="How many members and observers at a date (derived)")
     def api_member_count(at: str | None = at_query, lang: str | None = lang_query) -> dict:
         return kb.member_count(at=parse_date(at, field_name="at")).to_dict(api_lang(lang))
@@ -426,7 +447,7 @@ def _first_words(text: str, width: int = 60) -> str:
 # A working call of each endpoint, linked from the docs page.
 EXAMPLES = {
     "/api/home": "/api/home?at=2012-03-01", "/api/members": "/api/members?at=1982&status=suspended",
-    "/api/members/count": "/api/members/count?at=1995", "/api/meetings": "/api/meetings?body=cfm&year=2011",
+    "/api/members/count": "/api/members/count?at=1995", "/api/map": "/api/map?at=1982", "/api/meetings": "/api/meetings?body=cfm&year=2011",
     "/api/chair": "/api/chair?body=cfm&at=2012-03-01", "/api/office": "/api/office?at=2011-06",
     "/api/entity/{ident}": "/api/entity/KZ", "/api/timeline": "/api/timeline?lang=en",
     "/api/timeline/{ident}": "/api/timeline/OIC/cfm/38", "/api/search": "/api/search?q=Kazahstan",

@@ -17,7 +17,7 @@ API_PREFIX = "/api/"
 DOCUMENT_PREFIX = "/d/"
 
 PAGES = {"home": "/", "members": "/members", "meetings": "/meetings", "timeline": "/timeline",
-         "search": "/search", "api_docs": "/api/docs", "documents": "/documents", "check": "/check",
+         "search": "/search", "map": "/map", "api_docs": "/api/docs", "documents": "/documents", "check": "/check",
          "disagreements": "/disagreements", "conflicts": "/conflicts"}
 """Pages without an entity, by name."""
 
