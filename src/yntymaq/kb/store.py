@@ -511,31 +511,7 @@ class Store:
         """The indexed sentences that hold, for each group of terms, one of its terms (all of them
         when `groups` is empty), best first; `entity`: only sentences that mention it, `verdict`: only
         sentences with a claim of that verdict."""
-        params: dict = {"limit": limit}
-        where = []
-        postgres = self.engine.dialect.name != "sqlite"
-        if groups:
-            if postgres:
-                params["q"] = " & ".join("(" + " | ".join(g) + ")" for g in groups)
-                where.append("tsv @@ to_tsquery('simple', :q)")
-                rank = "-ts_rank(tsv, to_tsquery('simple', :q))"
-            else:
-                params["q"] = " AND ".join("(" + " OR ".join(f'"{t}"' for t in g) + ")" for g in groups)
-                where.append("search_index MATCH :q")
-                rank = "bm25(search_index)"
-        else:
-            rank = "0"
-        if entity is not None:
-            params["entity"] = entity
-            where.append("EXISTS (SELECT 1 FROM mentions m WHERE m.doc = search_index.doc "
-                         "AND m.sentence = search_index.sentence AND m.entity = :entity)")
-        if verdict is not None:
-            params["verdict"] = verdict
-            where.append("EXISTS (SELECT 1 FROM claims c WHERE c.doc = search_index.doc "
-                         "AND c.sentence = search_index.sentence AND c.verdict = :verdict)")
-        sql = (f'SELECT doc, sentence, start, "end", words, {rank} AS rank FROM search_index'
-               + (" WHERE " + " AND ".join(where) if where else "")
-               + " ORDER BY rank, doc, sentence LIMIT :limit")
+        sql, params = passage_query(self.engine.dialect.name, groups, entity=entity, verdict=verdict, limit=limit)
         with self.engine.connect() as conn:
             rows = conn.execute(sa.text(sql), params).all()
         return [Passage(r.doc, int(r.sentence), int(r.start), int(r.end),
@@ -550,6 +526,39 @@ class Store:
             evidence = [{"claim_id": claim_id, "fact_id": f.id} for f in verdict.evidence if f.id is not None]
             if evidence:
                 conn.execute(claim_evidence_table.insert(), evidence)
+
+
+def passage_query(dialect: str, groups: list[tuple[str, ...]], *, entity: str | None = None,
+                  verdict: str | None = None, limit: int = 50) -> tuple[str, dict]:
+    """The SQL of `Store.search_passages` and its parameters: FTS5's MATCH and bm25 on SQLite, a
+    `tsquery` and ts_rank elsewhere (PostgreSQL). Terms hold only word characters (see
+    `yntymaq.text.terms.fold_term`), so they need no escaping inside either query language."""
+    params: dict = {"limit": limit}
+    where = []
+    postgres = dialect != "sqlite"
+    if groups:
+        if postgres:
+            params["q"] = " & ".join("(" + " | ".join(g) + ")" for g in groups)
+            where.append("tsv @@ to_tsquery('simple', :q)")
+            rank = "-ts_rank(tsv, to_tsquery('simple', :q))"
+        else:
+            params["q"] = " AND ".join("(" + " OR ".join(f'"{t}"' for t in g) + ")" for g in groups)
+            where.append("search_index MATCH :q")
+            rank = "bm25(search_index)"
+    else:
+        rank = "0"
+    if entity is not None:
+        params["entity"] = entity
+        where.append("EXISTS (SELECT 1 FROM mentions m WHERE m.doc = search_index.doc "
+                     "AND m.sentence = search_index.sentence AND m.entity = :entity)")
+    if verdict is not None:
+        params["verdict"] = verdict
+        where.append("EXISTS (SELECT 1 FROM claims c WHERE c.doc = search_index.doc "
+                     "AND c.sentence = search_index.sentence AND c.verdict = :verdict)")
+    sql = (f'SELECT doc, sentence, start, "end", words, {rank} AS rank FROM search_index'
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY rank, doc, sentence LIMIT :limit")
+    return sql, params
 
 
 def _id_exists(conn: sa.Connection, fact_id: int) -> bool:
