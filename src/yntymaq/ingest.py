@@ -129,9 +129,7 @@ def ingest_paths(paths: Iterable[str], kb: KB, *, progress: Callable[[Path], Non
 def store_processed(kb: KB, processed: Processed, *, name: str, path: str = "", size: int | None = None) -> int:
     doc = StoredDocument(processed.doc_id, name, path, processed.encoding, processed.language,
                          size if size is not None else len(processed.text.encode("utf-8")), processed.text, time.time())
-    stored = kb.store.write_document(doc, processed.sentences, processed.mentions, processed.claims)
-    kb.store.index_document(doc.id, doc.text, processed.sentences)  # the full-text index (yntymaq search)
-    return stored
+    return kb.store.write_document(doc, processed.sentences, processed.mentions, processed.claims)
 
 
 def ingest_text(text: str, kb: KB, *, name: str) -> str:

@@ -160,7 +160,7 @@ def search_passages(kb, query: str, *, entity: str | None = None, verdict: str |
     """The sentences of the stored documents that hold every word of `query` in some form (a Kazakh
     stem, a Russian normal form, the Cyrillic reading of a Kazakh word in Latin letters), best first;
     with `entity` (an id) only those that mention it, with `verdict` only those with a claim of it."""
-    from yntymaq.text.terms import query_terms
+    from yntymaq.text.terms import query_terms, text_terms
 
     verdict = check_verdict(verdict)
     groups = query_terms(query)
@@ -175,7 +175,8 @@ def search_passages(kb, query: str, *, entity: str | None = None, verdict: str |
         if p.doc not in texts:
             texts[p.doc] = kb.store.document(p.doc).text
         text = texts[p.doc]
-        marks = tuple((a, b) for a, b, terms in p.words if any(g & set(terms) for g in wanted))
+        marks = tuple((w.start, w.end) for w in text_terms(text, p.start, p.end, lang=p.lang)
+                      if any(g & set(w.terms) for g in wanted))
         start, end = p.start, p.end
         if end - start > SNIPPET_WIDTH:
             first = marks[0][0] if marks else start

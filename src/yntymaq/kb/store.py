@@ -151,16 +151,16 @@ def _create(tables: list[sa.Table]) -> Callable[[sa.Connection], None]:
 def _create_search_index(conn: sa.Connection) -> None:
     """The full-text index of the documents' sentences: SQLite FTS5, or a PostgreSQL `tsvector` column
     with a GIN index. Each row is one sentence: `terms` what it is found by (see `yntymaq.text.terms`),
-    `words` (not indexed) each word's offsets in the document's text and its terms, for highlighting."""
+    `lang` its language, with which a hit's words are read again to highlight them."""
     if conn.dialect.name == "sqlite":
         conn.exec_driver_sql(
             "CREATE VIRTUAL TABLE search_index USING fts5(terms, doc UNINDEXED, sentence UNINDEXED, "
-            "start UNINDEXED, \"end\" UNINDEXED, words UNINDEXED, tokenize = 'unicode61 remove_diacritics 0')")
+            "start UNINDEXED, \"end\" UNINDEXED, lang UNINDEXED, tokenize = 'unicode61 remove_diacritics 0')")
     else:
         conn.exec_driver_sql(
             "CREATE TABLE search_index (doc VARCHAR NOT NULL REFERENCES documents(id) ON DELETE CASCADE, "
             "sentence INTEGER NOT NULL, start INTEGER NOT NULL, \"end\" INTEGER NOT NULL, terms TEXT NOT NULL, "
-            "words TEXT NOT NULL, tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', terms)) STORED)")
+            "lang VARCHAR NOT NULL, tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', terms)) STORED)")
         conn.exec_driver_sql("CREATE INDEX search_index_tsv ON search_index USING GIN (tsv)")
         conn.exec_driver_sql("CREATE INDEX search_index_doc ON search_index (doc, sentence)")
 
@@ -415,6 +415,7 @@ class Store:
                 evidence = [{"claim_id": claim_id, "fact_id": f.id} for f in verdict.evidence if f.id is not None]
                 if evidence:
                     conn.execute(claim_evidence_table.insert(), evidence)
+            _index_sentences(conn, doc.id, doc.text, sentences)  # the full-text index (yntymaq search)
         return len(claims)
 
     def documents(self) -> list[StoredDocument]:
@@ -478,23 +479,11 @@ class Store:
     # -- full-text search ------------------------------------------------------------------
 
     def index_document(self, doc_id: str, text: str, sentences: list[tuple[int, int, str]]) -> int:
-        """Put a stored document's sentences in the full-text index (again, if they were); one
-        transaction. Returns the number of sentences indexed."""
-        from yntymaq.text.terms import text_terms
-
-        rows = []
-        for i, (start, end, lang) in enumerate(sentences):
-            words = text_terms(text, start, end, lang=lang or None)
-            if words:
-                rows.append({"doc": doc_id, "sentence": i, "start": start, "end": end,
-                             "terms": " ".join(t for w in words for t in w.terms),
-                             "words": json.dumps([[w.start, w.end, list(w.terms)] for w in words], ensure_ascii=False)})
+        """Put a stored document's sentences in the full-text index (again, if they were), in its own
+        transaction; returns the number of sentences indexed. `write_document` indexes what it stores
+        in its own transaction already: this is for documents stored otherwise."""
         with self.engine.begin() as conn:
-            conn.execute(sa.text("DELETE FROM search_index WHERE doc = :doc"), {"doc": doc_id})
-            if rows:
-                conn.execute(sa.text('INSERT INTO search_index (doc, sentence, start, "end", terms, words) '
-                                     'VALUES (:doc, :sentence, :start, :end, :terms, :words)'), rows)
-        return len(rows)
+            return _index_sentences(conn, doc_id, text, sentences)
 
     def index_missing_documents(self) -> int:
         """Index the stored documents the full-text index lacks (those stored before it existed, or by
@@ -514,9 +503,7 @@ class Store:
         sql, params = passage_query(self.engine.dialect.name, groups, entity=entity, verdict=verdict, limit=limit)
         with self.engine.connect() as conn:
             rows = conn.execute(sa.text(sql), params).all()
-        return [Passage(r.doc, int(r.sentence), int(r.start), int(r.end),
-                        tuple((a, b, tuple(terms)) for a, b, terms in json.loads(r.words)), float(r.rank))
-                for r in rows]
+        return [Passage(r.doc, int(r.sentence), int(r.start), int(r.end), r.lang or None, float(r.rank)) for r in rows]
 
     def replace_verdict(self, claim_id: int, verdict) -> None:
         with self.engine.begin() as conn:
@@ -526,6 +513,23 @@ class Store:
             evidence = [{"claim_id": claim_id, "fact_id": f.id} for f in verdict.evidence if f.id is not None]
             if evidence:
                 conn.execute(claim_evidence_table.insert(), evidence)
+
+
+def _index_sentences(conn: sa.Connection, doc_id: str, text: str, sentences: list[tuple[int, int, str]]) -> int:
+    """Replace a document's rows of the full-text index by its sentences' terms (see `yntymaq.text.terms`)."""
+    from yntymaq.text.terms import text_terms
+
+    rows = []
+    for i, (start, end, lang) in enumerate(sentences):
+        words = text_terms(text, start, end, lang=lang or None)
+        if words:
+            rows.append({"doc": doc_id, "sentence": i, "start": start, "end": end, "lang": lang or "",
+                         "terms": " ".join(t for w in words for t in w.terms)})
+    conn.execute(sa.text("DELETE FROM search_index WHERE doc = :doc"), {"doc": doc_id})
+    if rows:
+        conn.execute(sa.text('INSERT INTO search_index (doc, sentence, start, "end", lang, terms) '
+                             'VALUES (:doc, :sentence, :start, :end, :lang, :terms)'), rows)
+    return len(rows)
 
 
 def passage_query(dialect: str, groups: list[tuple[str, ...]], *, entity: str | None = None,
@@ -555,7 +559,7 @@ def passage_query(dialect: str, groups: list[tuple[str, ...]], *, entity: str | 
         params["verdict"] = verdict
         where.append("EXISTS (SELECT 1 FROM claims c WHERE c.doc = search_index.doc "
                      "AND c.sentence = search_index.sentence AND c.verdict = :verdict)")
-    sql = (f'SELECT doc, sentence, start, "end", words, {rank} AS rank FROM search_index'
+    sql = (f'SELECT doc, sentence, start, "end", lang, {rank} AS rank FROM search_index'
            + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY rank, doc, sentence LIMIT :limit")
     return sql, params
@@ -590,13 +594,13 @@ class StoredDocument:
 @dataclass(frozen=True, slots=True)
 class Passage:
     """A sentence of a stored document found by a full-text search: `start`/`end` its offsets in the
-    document's text, `words` each word's offsets and terms, `rank` lower is better."""
+    document's text, `lang` its language, `rank` lower is better."""
 
     doc: str
     sentence: int
     start: int
     end: int
-    words: tuple[tuple[int, int, tuple[str, ...]], ...]
+    lang: str | None
     rank: float
 
 

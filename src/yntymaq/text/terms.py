@@ -18,7 +18,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from yntymaq.text.tokenize import tokenize
 
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
@@ -67,6 +66,7 @@ def _en_terms(word: str) -> tuple[str, ...]:
     return ()
 
 
+@lru_cache(maxsize=1 << 17)
 def word_terms(word: str, lang: str | None) -> tuple[str, ...]:
     """The terms of one word in a language (kk, ru, en; None: every language its letters allow),
     its folded form first, without repeats."""
@@ -84,12 +84,14 @@ def word_terms(word: str, lang: str | None) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for t in out if t))
 
 
+_WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+"""A word: letters and digits, with the hyphens and apostrophes inside it (ИЫҰ-ға, jan'a, 24-ші); the
+tokeniser's finer cuts (abbreviations, initials) do not matter to a search."""
+
+
 def _words(text: str, start: int, end: int):
-    tokenized = tokenize(text[start:end], start)
-    for i in range(len(tokenized)):
-        if tokenized.kind(i) in ("word", "abbr", "number"):
-            a, b = tokenized.span(i)
-            yield a, b, text[a:b].rstrip(".") if tokenized.kind(i) == "abbr" else text[a:b]
+    for match in _WORD.finditer(text, start, end):
+        yield match.start(), match.end(), match.group()
 
 
 def text_terms(text: str, start: int = 0, end: int | None = None, *, lang: str | None = None) -> list[Term]:
