@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(PY) -m pip --disable-pip-version-check -q
 
-.PHONY: run test bench install install-test install-bench build lock clean
+.PHONY: run test bench install install-test install-bench build map lock clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -22,9 +22,18 @@ $(VENV)/.installed-bench: $(VENV)/.installed requirements-bench.lock
 	$(PIP) install -r requirements-bench.lock
 	touch $@
 
-install: $(VENV)/.installed
-install-test: $(VENV)/.installed-test
-install-bench: $(VENV)/.installed-bench
+# The world map of /map, drawn at build time from Natural Earth's boundaries (npm: world-atlas) into the
+# server's static files; never fetched at run time. Needs Node.js and npm (on the machine, or apt-get
+# install nodejs npm).
+MAP := src/yntymaq/web/static/world.json
+$(MAP): web-assets/build-map.mjs web-assets/package.json web-assets/package-lock.json
+	cd web-assets && npm ci --no-audit --no-fund --loglevel=error
+	node web-assets/build-map.mjs $@
+
+map: $(MAP)
+install: $(VENV)/.installed $(MAP)
+install-test: $(VENV)/.installed-test $(MAP)
+install-bench: $(VENV)/.installed-bench $(MAP)
 
 build: install
 	$(VENV)/bin/yntymaq build
@@ -45,4 +54,4 @@ lock:
 	uv pip compile pyproject.toml -q --extra bench -c requirements.lock -o requirements-bench.lock
 
 clean:
-	rm -rf $(VENV) build dist src/*.egg-info
+	rm -rf $(VENV) build dist src/*.egg-info web-assets/node_modules $(MAP)

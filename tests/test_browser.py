@@ -209,3 +209,43 @@ def test_a_pasted_text_is_highlighted_and_its_evidence_is_one_click_away(page, s
     text_box.locator("a.mention[href='/e/KZ']").first.click()
     page.wait_for_url(f"{server}/e/KZ")
     assert not _external(page, server)
+
+
+def test_the_members_map_changes_with_the_date(page, server):
+    page.goto(f"{server}/map?lang=en")
+    egypt = page.locator('#world-map path[data-state="EG"]')
+    kazakhstan = page.locator('#world-map path[data-state="KZ"]')
+    assert egypt.get_attribute("class") == "st-member" and kazakhstan.get_attribute("class") == "st-member"
+
+    def slide_to(year: int) -> None:
+        page.locator("#map-year").fill(str(year))
+        page.locator("#map-year").dispatch_event("input")
+        page.wait_for_function(f"document.getElementById('map-at').value.startsWith('{year}')")
+
+    slide_to(1982)  # Egypt suspended, Kazakhstan not yet a member
+    assert egypt.get_attribute("class") == "st-suspended" and kazakhstan.get_attribute("class") == "st-none"
+    assert page.locator("#map-count").inner_text().startswith("1982-12-31: 42 members (2 suspended)")
+    table = page.locator("#map-table tbody")
+    assert "suspended" in table.locator('tr[data-state="EG"]').inner_text()
+    assert table.locator('tr[data-state="KZ"]').count() == 0
+    assert "at=1982-12-31" in page.url
+
+    slide_to(1996)
+    assert kazakhstan.get_attribute("class") == "st-member" and egypt.get_attribute("class") == "st-member"
+    assert table.locator('tr[data-state="KZ"] a[href="/e/KZ"]').count() == 1
+    marker = page.locator("#count-marker").get_attribute("x1")
+    slide_to(2010)
+    assert page.locator("#count-marker").get_attribute("x1") != marker
+    assert not _external(page, server)
+
+
+def test_a_fuzzy_search_finds_kazahstan(page, server):
+    page.goto(server + "/?lang=en")
+    page.get_by_role("searchbox").first.fill("Kazahstan")
+    page.get_by_role("searchbox").first.press("Enter")
+    page.wait_for_url("**/search?q=Kazahstan*")
+    suggestion = page.locator("#did-you-mean a")
+    assert suggestion.inner_text().strip() == "Kazakhstan"
+    suggestion.click()
+    page.wait_for_url(f"{server}/e/KZ")
+    assert not _external(page, server)

@@ -175,6 +175,26 @@ def members_view(kb: KB, lang: str, *, at: Date | None = None, status: str | Non
     }
 
 
+def year_end(year: int) -> Date:
+    """The day a year's figure is taken at: its last day, or today in the current year."""
+    today = Date.today()
+    return today if year == today.year else Date(year, 12, 31)
+
+
+def map_view(kb: KB, lang: str, *, at: Date | None = None) -> dict:
+    """The members map at a date (today by default): every state of the OIC then with its status (the
+    members page's rows), the count, and the count at the end of every year from the first membership
+    to this year (today in this year), for the chart and the map's year slider."""
+    at = at or Date.today()
+    data = members_view(kb, lang, at=at)
+    starts = [f.start.year for f in kb.facts(predicate="member_of", object=ORGANISATION) if f.start]
+    today = Date.today()
+    first, last = (min(starts) if starts else at.year), max(today.year, at.year)
+    series = [{"year": year, **kb.member_count(at=year_end(year)).to_dict(lang)} for year in range(first, last + 1)]
+    return data | {"years": {"first": first, "last": last}, "series": series,
+                   "statuses": [{"status": s, "label": t(f"status.{s}", lang)} for s in ("member", "suspended", "observer")]}
+
+
 def conflicts_view(kb: KB, lang: str, ident: str | None = None) -> dict:
     """Every disagreement the curated sources keep (or those about one entity): each version with its
     dates and its sources, side by side."""
@@ -205,25 +225,73 @@ def office_view(kb: KB, lang: str, *, office: str = SECRETARY_GENERAL, at: Date 
             "holders": _rows(kb.office_holders(office=entity.id, at=at), lang)}
 
 
-def search_view(kb: KB, lang: str, query: str) -> dict:
-    """The entities a name (in any language, any case ending, or an id) may mean, and the best one."""
+def search_view(kb: KB, lang: str, query: str, *, entity: str | None = None, verdict: str | None = None,
+                limit: int = 20) -> dict:
+    """What a query may mean: the entities it names (exactly, in any language, any case ending, or an
+    id; else the nearest names, spelled with typos or in another script, with a "did you mean"), and
+    the passages of the stored documents that hold its words in any of their forms.
+
+    `entity` (any name or an id) keeps the passages that mention it, `verdict` those that hold a
+    claim of that verdict; with either, the query may be empty."""
+    from yntymaq.kb.search import EXACT_RULE, check_verdict, did_you_mean as nearest, search_passages
+
     query = query.strip()
-    if not query:
+    verdict = check_verdict(verdict or None)
+    if not query and not entity and not verdict:
         raise BadInput("q: give a name or an id to search for, e.g. Қазақстан, OIC/cfm/38")
-    found = kb.lookup(query)
-    best, ambiguous = None, False
+    filtered = kb.resolve(entity) if entity else None
+    found = [(e, 100.0, None, EXACT_RULE) for e in kb.lookup(query)] if query else []
+    best, ambiguous, did_you_mean = None, False, None
     if found:
         try:
             best = kb.resolve(query)
         except Ambiguous:
             ambiguous = True
+    elif query:
+        matches = kb.name_index.search(query)
+        found = [(m.entity, m.score, m.name, m.rule) for m in matches]
+        did_you_mean = ref_json(nearest(matches), lang)
+    hits = search_passages(kb, query, entity=filtered.id if filtered else None, verdict=verdict, limit=limit)
     return {
         "query": query,
         "best": ref_json(best, lang),
         "ambiguous": ambiguous,
+        "did_you_mean": did_you_mean,
         "results": [{"id": e.id, "label": e.label(lang), "type": e.type.value,
-                     "type_label": ENTITY_TYPE_LABELS[e.type][lang]} for e in found],
+                     "type_label": ENTITY_TYPE_LABELS[e.type][lang], "score": score, "matched": name, "rule": rule}
+                    for e, score, name, rule in found],
+        "filters": {"entity": ref_json(filtered, lang), "verdict": verdict},
+        "passages": _passages(kb, hits, lang),
     }
+
+
+def _passages(kb: KB, hits: list, lang: str) -> list[dict]:
+    """Passages found in documents, each with its document, its highlighted words (offsets into the
+    document's text), the text cut into pieces at them, and the claims its sentence holds."""
+    names = {d.id: d.name for d in kb.store.documents()} if hits else {}
+    claims: dict[str, list] = {}
+    out = []
+    for h in hits:
+        if h.doc not in claims:
+            claims[h.doc] = kb.store.claims(doc=h.doc)
+        pieces, at = [], h.start
+        for a, b in h.highlights:
+            if a > at:
+                pieces.append({"text": h.text[at - h.start:a - h.start], "hit": False})
+            pieces.append({"text": h.text[a - h.start:b - h.start], "hit": True})
+            at = b
+        if at < h.end:
+            pieces.append({"text": h.text[at - h.start:], "hit": False})
+        out.append({
+            "document": {"id": h.doc, "name": names.get(h.doc, h.doc)},
+            "sentence": h.sentence, "start": h.start, "end": h.end, "text": h.text,
+            "highlights": [{"start": a, "end": b, "text": h.text[a - h.start:b - h.start]} for a, b in h.highlights],
+            "pieces": pieces,
+            "claims": [{"id": c.id, "verdict": c.verdict, "verdict_label": t(f"verdict.{c.verdict}", lang)}
+                       for c in claims[h.doc] if c.sentence == h.sentence],
+            "rank": h.rank,
+        })
+    return out
 
 
 def _bar(kind: str, label: str, start, end, sources, meeting: dict | None = None) -> dict:

@@ -35,9 +35,9 @@ def main() -> None:
 
 
 def _register() -> None:
-    from yntymaq.cli import ask, documents, kb, text, web
+    from yntymaq.cli import ask, documents, kb, search, text, web
 
-    for module in (kb, text, documents, web, ask):
+    for module in (kb, text, documents, search, web, ask):
         module.register(main)
 
 

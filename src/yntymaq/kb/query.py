@@ -264,6 +264,13 @@ class KB:
     def entity_or_none(self, ident: str | None) -> Entity | None:
         return self.entities.get(ident) if ident else None
 
+    @cached_property
+    def name_index(self):
+        """Every name's skeleton, for the fuzzy lookups of `yntymaq.kb.search`."""
+        from yntymaq.kb.search import NameIndex
+
+        return NameIndex(self.entities)
+
     def lookup(self, text: str) -> list[Entity]:
         """Every entity one of whose names (or id) is `text`, best first. Kazakh case endings are
         tried too, so `Қазақстанның` finds Kazakhstan."""

@@ -148,9 +148,27 @@ def _create(tables: list[sa.Table]) -> Callable[[sa.Connection], None]:
     return apply
 
 
+def _create_search_index(conn: sa.Connection) -> None:
+    """The full-text index of the documents' sentences: SQLite FTS5, or a PostgreSQL `tsvector` column
+    with a GIN index. Each row is one sentence: `terms` what it is found by (see `yntymaq.text.terms`),
+    `lang` its language, with which a hit's words are read again to highlight them."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(
+            "CREATE VIRTUAL TABLE search_index USING fts5(terms, doc UNINDEXED, sentence UNINDEXED, "
+            "start UNINDEXED, \"end\" UNINDEXED, lang UNINDEXED, tokenize = 'unicode61 remove_diacritics 0')")
+    else:
+        conn.exec_driver_sql(
+            "CREATE TABLE search_index (doc VARCHAR NOT NULL REFERENCES documents(id) ON DELETE CASCADE, "
+            "sentence INTEGER NOT NULL, start INTEGER NOT NULL, \"end\" INTEGER NOT NULL, terms TEXT NOT NULL, "
+            "lang VARCHAR NOT NULL, tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', terms)) STORED)")
+        conn.exec_driver_sql("CREATE INDEX search_index_tsv ON search_index USING GIN (tsv)")
+        conn.exec_driver_sql("CREATE INDEX search_index_doc ON search_index (doc, sentence)")
+
+
 MIGRATIONS: list[tuple[str, Callable[[sa.Connection], None]]] = [
     ("0001_knowledge_base", _create(_INITIAL)),
     ("0002_documents", _create([documents_table, sentences_table, mentions_table, claims_table, claim_evidence_table])),
+    ("0003_search_index", _create_search_index),
 ]
 """Named migrations, applied in order and recorded; later layers append theirs (see `register_migration`)."""
 
@@ -397,6 +415,7 @@ class Store:
                 evidence = [{"claim_id": claim_id, "fact_id": f.id} for f in verdict.evidence if f.id is not None]
                 if evidence:
                     conn.execute(claim_evidence_table.insert(), evidence)
+            _index_sentences(conn, doc.id, doc.text, sentences)  # the full-text index (yntymaq search)
         return len(claims)
 
     def documents(self) -> list[StoredDocument]:
@@ -457,6 +476,35 @@ class Store:
         with self.engine.connect() as conn:
             return self._facts_by_id(conn, ids)
 
+    # -- full-text search ------------------------------------------------------------------
+
+    def index_document(self, doc_id: str, text: str, sentences: list[tuple[int, int, str]]) -> int:
+        """Put a stored document's sentences in the full-text index (again, if they were), in its own
+        transaction; returns the number of sentences indexed. `write_document` indexes what it stores
+        in its own transaction already: this is for documents stored otherwise."""
+        with self.engine.begin() as conn:
+            return _index_sentences(conn, doc_id, text, sentences)
+
+    def index_missing_documents(self) -> int:
+        """Index the stored documents the full-text index lacks (those stored before it existed, or by
+        a writer that skipped it); returns how many were indexed."""
+        with self.engine.connect() as conn:
+            missing = list(conn.execute(sa.text(
+                "SELECT id, text FROM documents WHERE id NOT IN (SELECT DISTINCT doc FROM search_index)")))
+        for doc_id, text in missing:
+            self.index_document(doc_id, text, self.sentences(doc_id))
+        return len(missing)
+
+    def search_passages(self, groups: list[tuple[str, ...]], *, entity: str | None = None,
+                        verdict: str | None = None, limit: int = 50) -> list[Passage]:
+        """The indexed sentences that hold, for each group of terms, one of its terms (all of them
+        when `groups` is empty), best first; `entity`: only sentences that mention it, `verdict`: only
+        sentences with a claim of that verdict."""
+        sql, params = passage_query(self.engine.dialect.name, groups, entity=entity, verdict=verdict, limit=limit)
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.text(sql), params).all()
+        return [Passage(r.doc, int(r.sentence), int(r.start), int(r.end), r.lang or None, float(r.rank)) for r in rows]
+
     def replace_verdict(self, claim_id: int, verdict) -> None:
         with self.engine.begin() as conn:
             conn.execute(claims_table.update().where(claims_table.c.id == claim_id).values(
@@ -465,6 +513,56 @@ class Store:
             evidence = [{"claim_id": claim_id, "fact_id": f.id} for f in verdict.evidence if f.id is not None]
             if evidence:
                 conn.execute(claim_evidence_table.insert(), evidence)
+
+
+def _index_sentences(conn: sa.Connection, doc_id: str, text: str, sentences: list[tuple[int, int, str]]) -> int:
+    """Replace a document's rows of the full-text index by its sentences' terms (see `yntymaq.text.terms`)."""
+    from yntymaq.text.terms import text_terms
+
+    rows = []
+    for i, (start, end, lang) in enumerate(sentences):
+        words = text_terms(text, start, end, lang=lang or None)
+        if words:
+            rows.append({"doc": doc_id, "sentence": i, "start": start, "end": end, "lang": lang or "",
+                         "terms": " ".join(t for w in words for t in w.terms)})
+    conn.execute(sa.text("DELETE FROM search_index WHERE doc = :doc"), {"doc": doc_id})
+    if rows:
+        conn.execute(sa.text('INSERT INTO search_index (doc, sentence, start, "end", lang, terms) '
+                             'VALUES (:doc, :sentence, :start, :end, :lang, :terms)'), rows)
+    return len(rows)
+
+
+def passage_query(dialect: str, groups: list[tuple[str, ...]], *, entity: str | None = None,
+                  verdict: str | None = None, limit: int = 50) -> tuple[str, dict]:
+    """The SQL of `Store.search_passages` and its parameters: FTS5's MATCH and bm25 on SQLite, a
+    `tsquery` and ts_rank elsewhere (PostgreSQL). Terms hold only word characters (see
+    `yntymaq.text.terms.fold_term`), so they need no escaping inside either query language."""
+    params: dict = {"limit": limit}
+    where = []
+    postgres = dialect != "sqlite"
+    if groups:
+        if postgres:
+            params["q"] = " & ".join("(" + " | ".join(g) + ")" for g in groups)
+            where.append("tsv @@ to_tsquery('simple', :q)")
+            rank = "-ts_rank(tsv, to_tsquery('simple', :q))"
+        else:
+            params["q"] = " AND ".join("(" + " OR ".join(f'"{t}"' for t in g) + ")" for g in groups)
+            where.append("search_index MATCH :q")
+            rank = "bm25(search_index)"
+    else:
+        rank = "0"
+    if entity is not None:
+        params["entity"] = entity
+        where.append("EXISTS (SELECT 1 FROM mentions m WHERE m.doc = search_index.doc "
+                     "AND m.sentence = search_index.sentence AND m.entity = :entity)")
+    if verdict is not None:
+        params["verdict"] = verdict
+        where.append("EXISTS (SELECT 1 FROM claims c WHERE c.doc = search_index.doc "
+                     "AND c.sentence = search_index.sentence AND c.verdict = :verdict)")
+    sql = (f'SELECT doc, sentence, start, "end", lang, {rank} AS rank FROM search_index'
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY rank, doc, sentence LIMIT :limit")
+    return sql, params
 
 
 def _id_exists(conn: sa.Connection, fact_id: int) -> bool:
@@ -491,6 +589,19 @@ class StoredDocument:
     size: int
     text: str
     ingested_at: float
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A sentence of a stored document found by a full-text search: `start`/`end` its offsets in the
+    document's text, `lang` its language, `rank` lower is better."""
+
+    doc: str
+    sentence: int
+    start: int
+    end: int
+    lang: str | None
+    rank: float
 
 
 @dataclass(frozen=True, slots=True)

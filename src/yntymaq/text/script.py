@@ -394,6 +394,13 @@ def _read_latin_word(word: str, table: Scheme) -> list[tuple[int, int, str]]:
     return _read_word(word, lower, table)
 
 
+def read_latin_word(word: str) -> str:
+    """One word of Kazakh in Latin letters read into Cyrillic, in the table its letters tell
+    (`sammitte` → `саммитте`, `Qazaqstannyń` → `Қазақстанның`): for a word typed alone, such as a
+    search query, where no line around it can tell whether it is Kazakh."""
+    return "".join(piece for _, _, piece in _read_latin_word(word, latin_scheme(word)))
+
+
 # -- the whole text ----------------------------------------------------------------------------------
 
 def needs_reading(text: str) -> bool:

@@ -32,6 +32,7 @@ from yntymaq.vocab import LANGS
 from yntymaq.web import urls
 from yntymaq.web.chart import chart_span, render_chart
 from yntymaq.web.highlight import highlight
+from yntymaq.web.worldmap import render_count_chart, render_map
 
 HERE = Path(__file__).resolve().parent
 LANG_COOKIE = "lang"
@@ -93,6 +94,8 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
         document_url=urls.document_url,
         version=__version__, bodies=list(BODIES), series=list(SERIES), kinds=list(KINDS), statuses=list(STATUSES),
     )
+
+    templates.env.globals["verdicts"] = views.VERDICTS
 
     # -- languages and rendering ----------------------------------------------------------
 
@@ -190,6 +193,21 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
                       params=query_of(request), data=data, api=urls.api_url("members", at=at, status=status, lang=lang),
                       title=t("nav.members", lang))
 
+    @app.get("/map", response_class=HTMLResponse, include_in_schema=False)
+    def map_page(request: Request, at: str | None = None):
+        lang, remember = page_lang(request)
+        at = _blank_to_none(at)
+        data = views.map_view(kb, lang, at=parse_date(at, field_name="at"))
+        statuses = {r["state"]: r["status"] for r in data["members"]}
+        labels = {e.id: e.label(lang) for e in kb.entities.values()}
+        status_labels = {s["status"]: s["label"] for s in data["statuses"]}
+        svg = render_map(statuses, labels, status_labels, title=t("web.map_figure", lang, at=data["at"]),
+                         none_label=t("web.map_not_member", lang))
+        chart = render_count_chart(data["series"], at_year=int(data["at"][:4]), title=t("web.map_chart", lang))
+        return render(request, "map.html", lang=lang, remember=remember, here=urls.page_url("map"),
+                      params=query_of(request), data=data, api=urls.api_url("map", at=at, lang=lang),
+                      title=t("nav.map", lang), map_svg=svg, chart_svg=chart)
+
     @app.get("/meetings", response_class=HTMLResponse, include_in_schema=False)
     def meetings_page(request: Request, body: str | None = None, kind: str | None = None, year: str | None = None,
                       number: str | None = None, place: str | None = None):
@@ -212,19 +230,19 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
                       params=query_of(request), data=data, api=api, title=title)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search_page(request: Request, q: str | None = None):
+    def search_page(request: Request, q: str | None = None, entity: str | None = None, verdict: str | None = None):
         lang, remember = page_lang(request)
-        query = _blank_to_none(q)
-        if query and looks_like_question(query):  # a question is answered, a name looked up
+        query, entity, verdict = _blank_to_none(q), _blank_to_none(entity), _blank_to_none(verdict)
+        if query and not entity and not verdict and looks_like_question(query):  # a question is answered
             return RedirectResponse(urls.page_url("ask", q=query), status_code=303)
-        data = views.search_view(kb, lang, query) if query else None
-        if data and data["best"]:
+        data = views.search_view(kb, lang, query or "", entity=entity, verdict=verdict) if query or entity or verdict else None
+        if data and data["best"] and not entity and not verdict:
             response = RedirectResponse(urls.entity_url(data["best"]["id"]), status_code=303)
             if remember:
                 response.set_cookie(LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax")
             return response
-        status = 404 if data and not data["results"] else 200
-        api = urls.api_url("search", q=query, lang=lang) if query else None
+        status = 404 if data and not data["results"] and not data["passages"] else 200
+        api = urls.api_url("search", q=query, entity=entity, verdict=verdict, lang=lang) if data else None
         return render(request, "search.html", lang=lang, remember=remember, here=urls.page_url("search"),
                       params=query_of(request), data=data, api=api, title=t("web.search", lang), status=status)
 
@@ -345,6 +363,11 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
                     lang: str | None = lang_query) -> dict:
         return views.members_view(kb, api_lang(lang), at=parse_date(at, field_name="at"), status=status)
 
+    @app.get("/api/map", tags=["membership"],
+             summary="The members map's data: the states at a date with their status, and the count year by year")
+    def api_map(at: str | None = at_query, lang: str | None = lang_query) -> dict:
+        return views.map_view(kb, api_lang(lang), at=parse_date(at, field_name="at"))
+
     @app.get("/api/members/count", tags=["membership"], summary="How many members and observers at a date (derived)")
     def api_member_count(at: str | None = at_query, lang: str | None = lang_query) -> dict:
         return kb.member_count(at=parse_date(at, field_name="at")).to_dict(api_lang(lang))
@@ -387,10 +410,17 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
     def api_entity_timeline(ident: str, lang: str | None = lang_query) -> dict:
         return views.timeline_view(kb, api_lang(lang), ident)
 
-    @app.get("/api/search", tags=["entities"], summary="The entities a name in any language may mean")
-    def api_search(q: str = Query("", description="A name in kk, ru or en (case endings allowed), or an id."),
+    @app.get("/api/search", tags=["entities"],
+             summary="The entities a name may mean (typos and other scripts forgiven) and the passages of the documents")
+    def api_search(q: str = Query("", description="A name in kk, ru or en (case endings, typos and other scripts "
+                                                 "allowed), an id, or words to find in the stored documents."),
+                   entity: str | None = Query(None, description="Only passages that mention this entity (id or name)."),
+                   verdict: str | None = Query(None, description="Only passages with a claim of this verdict: "
+                                                                 "supported, contradicted, new, unverifiable."),
+                   limit: int = Query(20, ge=1, le=200, description="At most this many passages."),
                    lang: str | None = lang_query) -> dict:
-        return views.search_view(kb, api_lang(lang), q)
+        return views.search_view(kb, api_lang(lang), q, entity=_blank_to_none(entity),
+                                 verdict=_blank_to_none(verdict), limit=limit)
 
     @app.get("/api/ask", tags=["entities"], summary="A question in kk, ru or en answered with its facts and sources")
     def api_ask(q: str = Query("", description="The question, e.g. Қазақстан ИЫҰ-ға қашан мүше болды?"),
@@ -439,10 +469,10 @@ def _first_words(text: str, width: int = 60) -> str:
 # A working call of each endpoint, linked from the docs page.
 EXAMPLES = {
     "/api/home": "/api/home?at=2012-03-01", "/api/members": "/api/members?at=1982&status=suspended",
-    "/api/members/count": "/api/members/count?at=1995", "/api/meetings": "/api/meetings?body=cfm&year=2011",
+    "/api/members/count": "/api/members/count?at=1995", "/api/map": "/api/map?at=1982", "/api/meetings": "/api/meetings?body=cfm&year=2011",
     "/api/chair": "/api/chair?body=cfm&at=2012-03-01", "/api/office": "/api/office?at=2011-06",
     "/api/entity/{ident}": "/api/entity/KZ", "/api/timeline": "/api/timeline?lang=en",
-    "/api/timeline/{ident}": "/api/timeline/OIC/cfm/38", "/api/search": "/api/search?q=Қазақстанның",
+    "/api/timeline/{ident}": "/api/timeline/OIC/cfm/38", "/api/search": "/api/search?q=Kazahstan",
     "/api/documents": "/api/documents", "/api/disagreements": "/api/disagreements?lang=en",
     "/api/conflicts": "/api/conflicts?lang=en",
 }

@@ -17,7 +17,7 @@ API_PREFIX = "/api/"
 DOCUMENT_PREFIX = "/d/"
 
 PAGES = {"home": "/", "members": "/members", "meetings": "/meetings", "timeline": "/timeline",
-         "search": "/search", "ask": "/ask", "api_docs": "/api/docs", "documents": "/documents", "check": "/check",
+         "search": "/search", "ask": "/ask", "map": "/map", "api_docs": "/api/docs", "documents": "/documents", "check": "/check",
          "disagreements": "/disagreements", "conflicts": "/conflicts"}
 """Pages without an entity, by name."""
 
