@@ -91,14 +91,14 @@ def entity_view(kb: KB, record: Record, lang: str) -> dict:
         "meeting": meeting,
         "sections": sections,
         "conflicts": [c.to_dict(lang) for c in record.conflicts],
-        "facts": _with_documents(kb, [fact_view(kb, f, lang) for f in record.facts], lang),
+        "facts": _with_documents(kb, e.id, [fact_view(kb, f, lang) for f in record.facts], lang),
         "chart": chart_view(kb, lang, record=record),  # the entity's own rows of the timeline picture
     }
 
 
-def _with_documents(kb: KB, facts: list[dict], lang: str) -> list[dict]:
+def _with_documents(kb: KB, ident: str, facts: list[dict], lang: str) -> list[dict]:
     """Each fact with the stored documents whose claims it decided (see `fact_documents`)."""
-    documents = fact_documents(kb, [f["id"] for f in facts if f["id"] is not None], lang)
+    documents = fact_documents(kb, ident, lang)
     for f in facts:
         f["documents"] = documents.get(f["id"], [])
     return facts
@@ -459,19 +459,13 @@ def disagreements_view(kb: KB, lang: str, *, doc: str | None = None) -> dict:
     return {"disagreements": views}
 
 
-def fact_documents(kb: KB, fact_ids: list[int], lang: str) -> dict[int, list[dict]]:
-    """For each fact, the documents whose claims it decided (supported or contradicted), with the claims."""
-    out: dict[int, list[dict]] = {}
-    names: dict[str, str] | None = None
-    for fact_id in fact_ids:
-        claims = kb.store.claims(evidence_fact=fact_id)
-        if not claims:
-            continue
-        if names is None:
-            names = {d.id: d.name for d in kb.store.documents()}
-        docs: dict[str, dict] = {}
-        for c in claims:
-            entry = docs.setdefault(c.doc, {"id": c.doc, "name": names.get(c.doc, c.doc), "claims": []})
-            entry["claims"].append({"id": c.id, "verdict": c.verdict, "verdict_label": t(f"verdict.{c.verdict}", lang)})
-        out[fact_id] = list(docs.values())
-    return out
+def fact_documents(kb: KB, ident: str, lang: str) -> dict[int, list[dict]]:
+    """For each fact about an entity, the documents whose claims it decided (supported or contradicted),
+    with the claims: read in one query, not one per fact."""
+    out: dict[int, dict[str, dict]] = {}
+    for c in kb.store.citing_claims(about=ident):
+        docs = out.setdefault(c.fact_id, {})
+        entry = docs.setdefault(c.doc, {"id": c.doc, "name": c.doc_name, "claims": []})
+        entry["claims"].append({"id": c.claim_id, "verdict": c.verdict,
+                                "verdict_label": t(f"verdict.{c.verdict}", lang)})
+    return {fact_id: list(docs.values()) for fact_id, docs in out.items()}

@@ -29,6 +29,7 @@ from yntymaq.kb.meetings import BODIES, KINDS
 from yntymaq.kb.query import SECRETARY_GENERAL, parse_date
 from yntymaq.vocab import LANGS
 from yntymaq.web import urls
+from yntymaq.web.cache import ResponseCache
 from yntymaq.web.chart import chart_span, render_chart
 from yntymaq.web.highlight import highlight
 
@@ -83,6 +84,9 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.kb = kb
+    # Pages and answers are reused until the data or the day changes (see web/cache.py).
+    app.add_middleware(ResponseCache, generation=kb.store.generation, cookie=LANG_COOKIE,
+                       skip=(urls.SYSTEM_PREFIX,))
     app.mount(urls.SYSTEM_PREFIX + "static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.trim_blocks = True
