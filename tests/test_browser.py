@@ -249,3 +249,28 @@ def test_a_fuzzy_search_finds_kazahstan(page, server):
     suggestion.click()
     page.wait_for_url(f"{server}/e/KZ")
     assert not _external(page, server)
+
+
+def test_the_timeline_shows_its_whole_range_on_a_phone(browser, server):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    try:
+        phone = context.new_page()
+        phone.goto(server + "/timeline?lang=en")
+        scroll = phone.locator(".chart-scroll").first
+        # the picture fits the screen: nothing to scroll sideways, the first and this year's ticks both in view
+        assert scroll.evaluate("el => el.scrollWidth <= el.clientWidth + 1")
+        box = phone.locator("svg.chart").first.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 375 + 1
+        ticks = phone.locator("svg.chart").first.locator("text.tick")
+        last = ticks.nth(ticks.count() - 1).bounding_box()
+        assert last["x"] + last["width"] <= 375 + 1
+    finally:
+        context.close()
+
+
+def test_cite_this_opens_the_citation_of_a_fact(page, server):
+    page.goto(server + "/e/KZ?lang=en")
+    cite = page.locator("#facts-table details.cite").first
+    cite.locator("summary").click()
+    text = cite.locator("p.citation").inner_text()
+    assert text.startswith("Kazakhstan") and "Source:" in text and "accessed" in text

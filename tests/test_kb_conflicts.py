@@ -144,7 +144,10 @@ def test_members_page_shows_one_row_and_the_other_version_in_details(web):
     details = rows[0].css_first("details.conflict")
     assert details.css_first("summary").text().strip() == "sources disagree"
     assert {"1970", "1972"} <= set(rows[0].text().split()) | {w for w in details.text().split()}
-    assert details.css("a.src") and "wiki-syria-oic" in rows[0].text() and "sis-oic" in rows[0].text()
+    # sources by title and publisher, their ids in the links' titles
+    source_ids = {a.attributes.get("title").partition("#")[0] for a in rows[0].css(".src")}
+    assert details.css("a.src") and {"wiki-syria-oic", "sis-oic"} <= source_ids
+    assert "State Information Service" in rows[0].text()
 
 
 def test_members_page_marks_disagreement_in_kazakh(web):
@@ -173,8 +176,12 @@ def test_conflicts_listing_shows_every_kept_disagreement(shipped_kb, web):
     assert len(api) == len(kept)
     assert {(c["subject"]["id"], c["predicate"]) for c in api} >= {(s, "member_of") for s in JOINING_CONFLICTS}
     tree = HTMLParser(web.get("/conflicts", params={"lang": "en"}).text)
-    assert len(tree.css("section.conflict")) == len(kept)
-    assert len(tree.css("section.conflict li")) == sum(len(c.facts) for c in kept)
+    assert len(tree.css("article.conflict")) == len(kept)
+    assert len(tree.css("article.conflict tbody tr")) == sum(len(c.facts) for c in kept)
+    # grouped by predicate, labels rather than ids
+    assert {s.attributes["id"] for s in tree.css("section[id^=predicate-]")} == {f"predicate-{c.predicate}" for c in kept}
+    csv_text = web.get("/conflicts", params={"format": "csv"}).text
+    assert len(csv_text.strip().splitlines()) == 1 + sum(len(c.facts) for c in kept)
     cli = CliRunner().invoke(main, ["conflicts", "--json", "--db", shipped_kb.store.url])
     assert len(json.loads(cli.output)) == len(kept)
 

@@ -157,8 +157,9 @@ def test_every_fact_on_an_entity_page_links_its_sources(client, fixture_kb):
     tree = html(client.get("/e/EG"))
     data = views.entity_view(fixture_kb, fixture_kb.record("EG"), "kk")
     rows = tree.css("#facts-table tbody tr")
-    assert len(rows) == len(data["facts"]) > 0
-    for row, fact in zip(rows, data["facts"]):
+    shown = [f for group in data["fact_groups"] for f in group["facts"]]  # grouped by predicate, by date
+    assert len(rows) == len(data["facts"]) == len(shown) > 0
+    for row, fact in zip(rows, shown):
         links = row.css("a.src")
         assert [a.attributes["href"] for a in links] == [s["url"] for s in fact["sources"]]
 

@@ -26,7 +26,7 @@ def cli_reference() -> str:
     parts.append(f"```\n$ yntymaq --help\n{main.get_help(root)}\n```")
     for name in sorted(main.commands):
         command = main.commands[name]
-        ctx = click.Context(command, info_name=f"yntymaq {name}", parent=root, terminal_width=WIDTH,
+        ctx = click.Context(command, info_name=name, parent=root, terminal_width=WIDTH,
                             max_content_width=WIDTH, help_option_names=["-h", "--help"])
         parts.append(f"#### `yntymaq {name}`\n\n```\n{command.get_help(ctx)}\n```")
     return "\n\n".join(parts)

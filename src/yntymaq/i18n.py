@@ -45,6 +45,6 @@ def t(key: str, lang: str = "kk", **values) -> str:
 def check_lang(lang: str) -> str:
     from yntymaq.errors import BadInput
 
-    if lang not in LANGS:
+    if lang.lower() not in LANGS:
         raise BadInput(f"lang: {lang!r} is not one of {', '.join(LANGS)}")
-    return lang
+    return lang.lower()  # KK, Ru, EN are the same languages

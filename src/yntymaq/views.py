@@ -20,13 +20,16 @@ from yntymaq.vocab import (ENTITY_TYPE_LABELS, PREDICATES, Claim, Date, Entity, 
 
 def fact_view(kb: KB, fact: Fact, lang: str) -> dict:
     obj = kb.entity_or_none(fact.object)
+    qualifiers = dict(fact.qualifiers)
     return {
         "id": fact.id, "predicate": fact.predicate, "predicate_label": PREDICATES[fact.predicate].label(lang),
         "subject": ref_json(kb.entity_or_none(fact.subject), lang) or {"id": fact.subject, "label": fact.subject},
         "object": ref_json(obj, lang), "object_label": obj.label(lang) if obj else fact.value,
         "value": fact.value, "start": str(fact.start) if fact.start else None,
-        "end": str(fact.end) if fact.end else None, "qualifiers": dict(fact.qualifiers),
-        "origin": fact.origin.value, "rule": fact.rule, "where": fact.where,
+        "end": str(fact.end) if fact.end else None, "qualifiers": qualifiers,
+        "qualifier_labels": {k: _qualifier_label(kb, k, v, lang) for k, v in qualifiers.items()},
+        "origin": fact.origin.value, "origin_label": t(f"origin.{fact.origin.value}", lang), "rule": fact.rule,
+        "where": fact.where,
         "sources": [source_json(s) for s in fact.sources],
         "sources_text": "; ".join(s.id + (f"#{s.locator}" if s.locator else "") for s in fact.sources),
     }
@@ -57,6 +60,52 @@ def _flat(rows: list[dict], lang: str) -> list[dict]:
     return out
 
 
+EVIDENCE_SHOWN = 5
+"""How many facts of a verdict's evidence a page lists before it says how many more there are."""
+
+GROUP_SHOWN = 12
+"""How many facts of one predicate an entity page shows before the rest fold away."""
+
+
+def citation(kb: KB, fact: dict, lang: str, *, accessed: Date | None = None) -> str:
+    """A citation of one fact, to paste into a paper: what it says, its dates, its sources (title,
+    publisher, address) and the day the knowledge base was read, in the page's language."""
+    what = " ".join(x for x in (fact["subject"]["label"], fact["predicate_label"].lower(), fact["object_label"] or "",
+                                *(v for k, v in fact.get("qualifier_labels", {}).items() if k in ("status", "kind")))
+                    if x)
+    if fact["start"] or fact["end"]:
+        what += f" ({fact['start'] or '…'}–{fact['end'] or ''})"
+    sources = "; ".join(", ".join(x for x in (s["title"], s["publisher"], s["locator"], s["url"]) if x)
+                        for s in fact["sources"])
+    return t("cite.text", lang, what=what, sources=sources or "—", accessed=str(accessed or Date.today()))
+
+
+def fact_groups(facts: list[dict], lang: str) -> list[dict]:
+    """An entity's facts grouped by predicate (in the order of the closed list), each group by date."""
+    order = {name: i for i, name in enumerate(PREDICATES)}
+    groups: dict[str, list[dict]] = {}
+    for f in facts:
+        groups.setdefault(f["predicate"], []).append(f)
+
+    def by_date(f: dict) -> tuple:
+        start = Date.parse(f["start"]).sort_key() if f["start"] else (dt.date.min, 0)
+        return start, f["object_label"] or ""
+
+    return [{"predicate": p, "label": PREDICATES[p].label(lang), "count": len(rows), "shown": GROUP_SHOWN,
+             "facts": sorted(rows, key=by_date)}
+            for p, rows in sorted(groups.items(), key=lambda item: order.get(item[0], len(order)))]
+
+
+def _glance(kb: KB, lang: str) -> dict:
+    """The organisation at a glance today, for the top of its own page: the home page's figures."""
+    home = home_view(kb, lang)
+    founded = kb.facts(subject=ORGANISATION, predicate="founded")
+    seat = kb.facts(subject=ORGANISATION, predicate="headquartered_in")
+    return {"at": home["at"], "count": home["count"], "chairs": home["chairs"],
+            "secretary_general": home["secretary_general"],
+            "founded": [fact_view(kb, f, lang) for f in founded], "seat": [fact_view(kb, f, lang) for f in seat]}
+
+
 def entity_view(kb: KB, record: Record, lang: str) -> dict:
     e = record.entity
     sections = []
@@ -83,7 +132,12 @@ def entity_view(kb: KB, record: Record, lang: str) -> dict:
         meeting["chair"] = [c.to_dict(lang) for c in record.chair]
         meeting["previous"] = ref_json(record.previous, lang)
         meeting["next"] = ref_json(record.next, lang)
+    facts = _with_documents(kb, e.id, [fact_view(kb, f, lang) for f in record.facts], lang)
+    accessed = Date.today()
+    for f in facts:
+        f["cite"] = citation(kb, f, lang, accessed=accessed)
     return {
+        "glance": _glance(kb, lang) if e.id == ORGANISATION else None,
         "entity": {
             "id": e.id, "type": e.type.value, "type_label": ENTITY_TYPE_LABELS[e.type][lang], "label": e.label(lang),
             "names": e.names, "aliases": [list(a) for a in e.aliases],
@@ -91,15 +145,16 @@ def entity_view(kb: KB, record: Record, lang: str) -> dict:
         },
         "meeting": meeting,
         "sections": sections,
-        "conflicts": [c.to_dict(lang) for c in record.conflicts],
-        "facts": _with_documents(kb, [fact_view(kb, f, lang) for f in record.facts], lang),
+        "conflicts": [_conflict(kb, c, lang) for c in record.conflicts],
+        "facts": facts,
+        "fact_groups": fact_groups(facts, lang),
         "chart": chart_view(kb, lang, record=record),  # the entity's own rows of the timeline picture
     }
 
 
-def _with_documents(kb: KB, facts: list[dict], lang: str) -> list[dict]:
+def _with_documents(kb: KB, ident: str, facts: list[dict], lang: str) -> list[dict]:
     """Each fact with the stored documents whose claims it decided (see `fact_documents`)."""
-    documents = fact_documents(kb, [f["id"] for f in facts if f["id"] is not None], lang)
+    documents = fact_documents(kb, ident, lang)
     for f in facts:
         f["documents"] = documents.get(f["id"], [])
     return facts
@@ -195,11 +250,98 @@ def map_view(kb: KB, lang: str, *, at: Date | None = None) -> dict:
                    "statuses": [{"status": s, "label": t(f"status.{s}", lang)} for s in ("member", "suspended", "observer")]}
 
 
+def _conflict(kb: KB, conflict, lang: str) -> dict:
+    """A disagreement with labels beside its ids: each version's object and qualifiers."""
+    out = conflict.to_dict(lang)
+    for v in out["versions"]:
+        v["object_ref"] = _ref(kb, v["object"], lang)
+        v["qualifier_labels"] = {k: _qualifier_label(kb, k, q, lang) for k, q in v["qualifiers"].items()}
+    return out
+
+
 def conflicts_view(kb: KB, lang: str, ident: str | None = None) -> dict:
     """Every disagreement the curated sources keep (or those about one entity): each version with its
-    dates and its sources, side by side."""
+    dates and its sources, side by side, grouped by predicate."""
     entity = kb.entity(ident) if ident else None
-    return {"entity": ref_json(entity, lang), "conflicts": [c.to_dict(lang) for c in kb.conflicts(ident)]}
+    conflicts = [_conflict(kb, c, lang) for c in kb.conflicts(ident)]
+    counts: dict[str, dict] = {}
+    for c in conflicts:
+        counts.setdefault(c["predicate"], {"predicate": c["predicate"], "label": c["predicate_label"], "count": 0})["count"] += 1
+    return {"entity": ref_json(entity, lang), "conflicts": conflicts, "by_predicate": list(counts.values())}
+
+
+def secretaries_general_view(kb: KB, lang: str) -> dict:
+    """Every Secretary General, oldest first, with nationality, term and sources; a term on which
+    sources disagree is one row with its other versions."""
+    data = office_view(kb, lang, office=SECRETARY_GENERAL)
+    data["holders"] = _flat(data["holders"], lang)
+    return data
+
+
+def organs_view(kb: KB, lang: str) -> dict:
+    """The OIC's organs and institutions: what each is, its category where a source gives one, and
+    the sources; principal organs first, then by category and name."""
+    order = {c: i for i, c in enumerate(("principal", "subsidiary", "specialised", "affiliated", ""))}
+    rows = []
+    for f in kb.facts(predicate="part_of", object=ORGANISATION):
+        entity = kb.entity_or_none(f.subject)
+        if entity is None:
+            continue
+        category = f.qualifier("category") or ""
+        rows.append({"id": entity.id, "label": entity.label(lang), "type": entity.type.value,
+                     "type_label": ENTITY_TYPE_LABELS[entity.type][lang], "category": category or None,
+                     "category_label": t(f"category.{category}", lang) if category else "",
+                     "start": str(f.start) if f.start else None, "end": str(f.end) if f.end else None,
+                     "sources": [source_json(x) for x in f.sources]})
+    rows.sort(key=lambda r: (order.get(r["category"] or "", len(order)), alphabetical(r["label"])))
+    return {"organs": rows}
+
+
+# -- CSV of every list: the same rows as the page, one column a field ------------------------------
+
+def _sources_cell(sources: list[dict]) -> str:
+    return "; ".join(" — ".join(x for x in (s["title"], s["publisher"], s["url"]) if x) for s in sources)
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, dict):
+        return value.get("label") or value.get("id") or ""
+    if isinstance(value, list):
+        return "; ".join(_cell(v) for v in value)
+    return str(value)
+
+
+CSV_TABLES = {
+    "members": ("members", ["state", "state_label", "status", "start", "end", "certain", "disagree", "sources"]),
+    "meetings": ("meetings", ["id", "label", "body", "kind", "ordinal", "city", "country", "start", "end", "sources"]),
+    "organs": ("organs", ["id", "label", "type", "category", "start", "end", "sources"]),
+    "secretaries_general": ("holders", ["person", "person_label", "citizen_of", "start", "end", "certain",
+                                        "disagree", "sources"]),
+    "documents": ("documents", ["id", "name", "language", "size", "ingested_at", "claims"]),
+    "timeline": ("events", ["date", "what", "predicate", "subject", "object", "value", "sources"]),
+    "entity": ("facts", ["id", "subject", "predicate", "object", "value", "start", "end", "origin", "rule",
+                         "sources", "cite"]),
+}
+
+
+def csv_rows(name: str, data: dict) -> tuple[list[str], list[list[str]]]:
+    """The rows of a list page's data as CSV columns (header, rows); `name` is a key of CSV_TABLES or
+    `conflicts` (one row per version)."""
+    if name == "conflicts":
+        header = ["subject", "predicate", "fact", "object", "value", "status", "start", "end", "sources"]
+        rows = [[c["subject"]["id"], c["predicate"], str(v["fact"]), v["object"] or "", v["value"] or "",
+                 v["qualifiers"].get("status", ""), v["start"] or "", v["end"] or "", _sources_cell(v["sources"])]
+                for c in data["conflicts"] for v in c["versions"]]
+        return header, rows
+    key, header = CSV_TABLES[name]
+    rows = [[_sources_cell(r["sources"]) if col == "sources" else
+             (r[col]["id"] if isinstance(r.get(col), dict) and col in ("subject", "object") else _cell(r.get(col)))
+             for col in header] for r in data[key]]
+    return header, rows
 
 
 def meetings_view(kb: KB, lang: str, *, body: str | None = None, kind: str | None = None, year: int | None = None,
@@ -529,19 +671,13 @@ def disagreements_view(kb: KB, lang: str, *, doc: str | None = None) -> dict:
     return {"disagreements": views}
 
 
-def fact_documents(kb: KB, fact_ids: list[int], lang: str) -> dict[int, list[dict]]:
-    """For each fact, the documents whose claims it decided (supported or contradicted), with the claims."""
-    out: dict[int, list[dict]] = {}
-    names: dict[str, str] | None = None
-    for fact_id in fact_ids:
-        claims = kb.store.claims(evidence_fact=fact_id)
-        if not claims:
-            continue
-        if names is None:
-            names = {d.id: d.name for d in kb.store.documents()}
-        docs: dict[str, dict] = {}
-        for c in claims:
-            entry = docs.setdefault(c.doc, {"id": c.doc, "name": names.get(c.doc, c.doc), "claims": []})
-            entry["claims"].append({"id": c.id, "verdict": c.verdict, "verdict_label": t(f"verdict.{c.verdict}", lang)})
-        out[fact_id] = list(docs.values())
-    return out
+def fact_documents(kb: KB, ident: str, lang: str) -> dict[int, list[dict]]:
+    """For each fact about an entity, the documents whose claims it decided (supported or contradicted),
+    with the claims: read in one query, not one per fact."""
+    out: dict[int, dict[str, dict]] = {}
+    for c in kb.store.citing_claims(about=ident):
+        docs = out.setdefault(c.fact_id, {})
+        entry = docs.setdefault(c.doc, {"id": c.doc, "name": c.doc_name, "claims": []})
+        entry["claims"].append({"id": c.claim_id, "verdict": c.verdict,
+                                "verdict_label": t(f"verdict.{c.verdict}", lang)})
+    return {fact_id: list(docs.values()) for fact_id, docs in out.items()}

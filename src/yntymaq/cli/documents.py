@@ -27,7 +27,7 @@ DATE_OPTION = click.option("--date", "doc_date", default=None, metavar="DATE",
                            help="Мәтін жазылған күн / дата текста / when the text was written (1995, 2011-06, "
                                 "2011-06-28): its undated present-tense claims are judged then (default: its dateline).")
 
-TEXT_LANG_OPTION = click.option("--text-lang", type=click.Choice(["kk", "ru", "en"]), default=None,
+TEXT_LANG_OPTION = click.option("--text-lang", type=click.Choice(["kk", "ru", "en"], case_sensitive=False), default=None,
                                 help="Мәтін тілі / язык текста / the text's language (default: detected).")
 
 

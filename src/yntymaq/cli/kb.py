@@ -88,6 +88,17 @@ def show_command(entity: str, db: str | None, fmt: str, lang: str) -> None:
     others = [c for c in candidates if c.id != found.id]
     if others:
         console.print(t("msg.also", lang, names=", ".join(f"{c.id} ({c.label(lang)})" for c in others)))
+    meeting = data["meeting"]
+    if meeting:
+        place = ", ".join(x["label"] for x in (meeting["city"], meeting["country"]) if x)
+        days = meeting["start"] or "—"
+        if meeting["end"] and meeting["end"] != meeting["start"]:
+            days += f" – {meeting['end']}"
+        chair = "; ".join(f"{c['state_label']} ({c['start'] or '…'} – {c['end'] or ''})" for c in meeting["chair"])
+        for key, value in (("col.body", f"{meeting['body']} ({meeting['kind_label']})"),
+                           ("col.number", meeting["ordinal"]), ("web.place", place), ("web.dates", days),
+                           ("section.chair", chair), ("col.sources", _sources_line(meeting["sources"]))):
+            console.print(f"  {t(key, lang)}: {value if value not in (None, '') else '—'}", highlight=False)
     for section in data["sections"]:
         if not section["rows"]:
             continue
@@ -97,12 +108,27 @@ def show_command(entity: str, db: str | None, fmt: str, lang: str) -> None:
         for row in section["rows"]:
             table.add_row(*(str(row.get(key) or "") for key, _ in section["columns"]))
         console.print(table)
+    if not data["sections"]:  # an organisation, an organ, a place, a meeting: its facts by predicate
+        for group in data["fact_groups"]:
+            table = Table(title=f"{group['label']} ({group['count']})", title_justify="left")
+            for header in ("col.value", "col.start", "col.end", "col.sources"):
+                table.add_column(t(header, lang), overflow="fold")
+            for f in group["facts"][:group["shown"]]:
+                value = f["object_label"] if f["object"] is None or f["object"]["id"] != e["id"] else f["subject"]["label"]
+                table.add_row(str(value or ""), f["start"] or "", f["end"] or "", ", ".join(s["id"] for s in f["sources"]))
+            console.print(table)
+            if group["count"] > group["shown"]:
+                console.print("  " + t("web.more_facts", lang, n=group["count"] - group["shown"]) + " (--json)")
+
+
+def _sources_line(sources: list[dict]) -> str:
+    return "; ".join(f"{s['title']} — {s['publisher']}" if s.get("publisher") else s["title"] for s in sources)
 
 
 @click.command("members")
 @click.option("--at", "at_text", default=None, metavar="DATE",
               help="Күн / дата / date: 1995, 2011-06, 2012-03-01 (default: today).")
-@click.option("--status", type=click.Choice(["member", "observer", "suspended"]), default=None,
+@click.option("--status", type=click.Choice(["member", "observer", "suspended"], case_sensitive=False), default=None,
               help="Мәртебе / статус / status to keep.")
 @click.option("--count", is_flag=True, help="Санын ғана / только число / only the number (derived).")
 @DB_OPTION
@@ -121,7 +147,10 @@ def members_command(at_text: str | None, status: str | None, count: bool, db: st
         if fmt == "json":
             emit([], [], fmt=fmt, lang=lang, payload=result.to_dict(lang))
         else:
-            click.echo(t("msg.count", lang, **result.to_dict(lang)))
+            line = t("msg.count", lang, **result.to_dict(lang))
+            if result.uncertain:  # states whose status then the sources leave open are not counted
+                line += " " + t("msg.count_uncertain", lang, n=len(result.uncertain), ids=", ".join(result.uncertain))
+            click.echo(line)
         return
     rows = [r.to_dict(lang) for r in kb.members(at=at, status=status)]
     for r in rows:
@@ -135,7 +164,7 @@ def members_command(at_text: str | None, status: str | None, count: bool, db: st
 @click.command("meetings")
 @click.option("--body", type=click.Choice(list(SERIES), case_sensitive=False), default=None,
               help="Жиындар сериясы / серия встреч / meeting series: " + " | ".join(SERIES) + " (any case).")
-@click.option("--kind", type=click.Choice(list(KINDS)), default=None, help="ordinary | extraordinary.")
+@click.option("--kind", type=click.Choice(list(KINDS), case_sensitive=False), default=None, help="ordinary | extraordinary.")
 @click.option("--year", type=int, default=None, help="Жыл / год / year.")
 @click.option("--number", type=int, default=None, help="Нөмірі / номер / ordinal number.")
 @click.option("--place", default=None, help="Қала не ел / город или страна / city or state, any language.")
@@ -155,7 +184,7 @@ def meetings_command(body, kind, year, number, place, db, fmt, lang) -> None:
 
 
 @click.command("chair")
-@click.option("--body", type=click.Choice(list(BODIES)), default="cfm", show_default=True, help="summit | cfm.")
+@click.option("--body", type=click.Choice(list(BODIES), case_sensitive=False), default="cfm", show_default=True, help="summit | cfm.")
 @click.option("--at", "at_text", default=None, metavar="DATE", help="Күн / дата / date (default: every chair).")
 @DB_OPTION
 @output_options
@@ -209,7 +238,7 @@ def timeline_command(entity: str, db: str | None, fmt: str, lang: str) -> None:
 
 
 @click.command("export")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS, case_sensitive=False), default="json", show_default=True)
 @click.option("-o", "--output", default="-", metavar="FILE", help="Файл / файл / file ('-' for stdout).")
 @DB_OPTION
 def export_command(fmt: str, output: str, db: str | None) -> None:

@@ -109,7 +109,7 @@ def _print_csv(doc: Document) -> None:
 @click.option("--csv", "as_csv", is_flag=True, help="Таңбалауыштар CSV-мен / токены в CSV / print the tokens as CSV.")
 @click.option("--disable", "disabled", multiple=True, metavar="STAGE",
               help=f"Кезеңді өшіру / отключить этап / switch a stage off: {', '.join(STAGE_NAMES)} (repeatable).")
-@click.option("--text-lang", default=None, type=click.Choice(LANGS),
+@click.option("--text-lang", default=None, type=click.Choice(LANGS, case_sensitive=False),
               help="Мәтін тілі / язык текста / the text's language, instead of identifying it.")
 @click.option("--lang", default=None, metavar="kk|ru|en",
               help="Жазулар тілі / язык подписей / language of labels (default: YNTYMAQ_LANG or kk).")

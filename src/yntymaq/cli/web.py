@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import socket
 from pathlib import Path
 
 import click
@@ -17,6 +19,25 @@ def _port(text: str) -> int:
     if not text.isdigit() or not 0 < int(text) < 65536:
         raise BadInput(f"--port: {text!r} is not a port number (1-65535)")
     return int(text)
+
+
+def check_port_free(host: str, port: int, lang: str) -> None:
+    """Say which port is busy and how to choose another, before building or loading anything."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind((host, port))
+        except OSError as err:
+            if err.errno != errno.EADDRINUSE:
+                raise BadInput(f"--host/--port: cannot listen on {host}:{port}: {err.strerror}") from None
+            raise BadInput(t("msg.port_busy", lang, host=host, port=port, other=_free_port(host, family))) from None
+
+
+def _free_port(host: str, family) -> int:
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.bind((host, 0))
+        return probe.getsockname()[1]
 
 
 def ensure_built(db: str, lang: str) -> None:
@@ -72,6 +93,7 @@ def serve_command(host: str | None, port: str | None, db: str | None, lang: str 
     port_number = _port(settings.get("port", port))
     db = settings.get("db", db)
     lang = check_lang(settings.get("lang", lang))
+    check_port_free(host, port_number, lang)
     ensure_built(db, lang)
     if examples:
         ingest_examples(db, lang)

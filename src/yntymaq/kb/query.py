@@ -235,11 +235,30 @@ class KB:
         return index
 
     @cached_property
+    def _all_facts(self) -> list[Fact]:
+        """The curated and derived facts, read once: the knowledge base changes only with `yntymaq build`."""
+        return self.store.facts()
+
+    @cached_property
+    def _about_index(self) -> dict[str, list[Fact]]:
+        """Facts by every entity they are about (subject, object or a qualifier's value), in id order:
+        the same facts as `Store.facts(about=...)`, so that a page needs no query per entity."""
+        index: dict[str, list[Fact]] = {}
+        for f in self._all_facts:
+            for ident in {f.subject, f.object, *(x for pair in f.qualifiers for x in pair)} - {None}:
+                index.setdefault(ident, []).append(f)
+        return index
+
+    def facts_about(self, ident: str) -> list[Fact]:
+        """The curated and derived facts whose subject, object or a qualifier is `ident`, by id."""
+        return list(self._about_index.get(ident, ()))
+
+    @cached_property
     def _facts_index(self) -> dict[tuple, list[Fact]]:
         """Curated and derived facts by subject, predicate and object, in memory: checking a claim
         asks several questions of the KB, and a few hundred facts answer faster here than in SQL."""
         index: dict[tuple, list[Fact]] = {}
-        for f in self.store.facts():
+        for f in self._all_facts:
             # A set: for a fact without an object some of these keys coincide.
             for key in {(f.subject, None, None), (f.subject, f.predicate, None), (None, f.predicate, None),
                         (None, f.predicate, f.object), (f.subject, f.predicate, f.object), (None, None, f.object)}:
@@ -408,7 +427,7 @@ class KB:
 
     @cached_property
     def _meetings(self) -> list[MeetingRow]:
-        facts = self.store.facts(predicate=("meeting_of", "held_in", "hosted_by"))
+        facts = [f for f in self._all_facts if f.predicate in ("meeting_of", "held_in", "hosted_by")]
         # A meeting's row is the one meetings.csv defines; a facts.csv row on the same meeting is another
         # source's version (other days, another host) and must not replace it, whatever the store's order.
         facts = sorted(facts, key=lambda f: not (f.where or "").startswith("meetings.csv:"))
@@ -462,7 +481,7 @@ class KB:
 
     def record(self, ident: str) -> Record:
         entity = self.entity(ident)
-        record = Record(entity, self.store.facts(about=ident))
+        record = Record(entity, self.facts_about(ident))
         record.conflicts = self.conflicts(ident)
         if entity.type is EntityType.STATE:
             record.membership = self.membership_history(ident)
@@ -539,7 +558,7 @@ class KB:
         """The dated facts of an entity as events, oldest first."""
         self.entity(ident)
         events = []
-        for fact in self.store.facts(about=ident):
+        for fact in self.facts_about(ident):
             other_id = fact.object if fact.subject == ident else fact.subject
             other = self.entity_or_none(other_id)
             if fact.start:

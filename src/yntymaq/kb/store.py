@@ -311,6 +311,16 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(sa.select(meta_table.c.value).where(meta_table.c.key == key)).scalar()
 
+    def generation(self) -> tuple:
+        """What changes whenever what the pages show may change: a rebuild of the curated data, a
+        document stored. One cheap query, so that a cache of pages can ask it on every request."""
+        d = documents_table
+        query = sa.select(sa.select(meta_table.c.value).where(meta_table.c.key == "built_at").scalar_subquery(),
+                          sa.select(sa.func.count()).select_from(d).scalar_subquery(),
+                          sa.select(sa.func.max(d.c.ingested_at)).scalar_subquery())
+        with self.engine.connect() as conn:
+            return tuple(conn.execute(query).one())
+
     def is_built(self) -> bool:
         return self.meta("dataset_digest") is not None
 
@@ -349,7 +359,7 @@ class Store:
         if object is not None:
             query = query.where(t.c.object == object)
         if about is not None:
-            query = query.where(sa.or_(t.c.subject == about, t.c.object == about, t.c.qualifiers.contains(f'"{about}"')))
+            query = query.where(_about(about))
         if origin is not None:
             query = query.where(t.c.origin == origin.value)
         elif not include_extracted:
@@ -463,6 +473,18 @@ class Store:
                             Date.parse(r.at) if r.at else None, r.verdict, r.verdict_rule, r.reason,
                             tuple(evidence.get(r.id, ()))) for r in rows]
 
+    def citing_claims(self, *, about: str) -> list[Citation]:
+        """The stored claims whose verdict cites a curated or derived fact about an entity (its subject,
+        object or a qualifier), each with the fact it cites and its document's name: one query,
+        however many facts the entity has."""
+        c, ev, d, f = claims_table, claim_evidence_table, documents_table, facts_table
+        about_ids = sa.select(f.c.id).where(_about(about), f.c.origin != Origin.EXTRACTED.value)
+        query = (sa.select(ev.c.fact_id, c.c.id, c.c.doc, d.c.name, c.c.verdict)
+                 .join(c, c.c.id == ev.c.claim_id).join(d, d.c.id == c.c.doc)
+                 .where(ev.c.fact_id.in_(about_ids)).order_by(ev.c.fact_id, c.c.doc, c.c.start, c.c.id))
+        with self.engine.connect() as conn:
+            return [Citation(*r) for r in conn.execute(query)]
+
     def _facts_by_id(self, conn: sa.Connection, ids: list[int]) -> list[Fact]:
         out = []
         for start in range(0, len(ids), 500):
@@ -565,6 +587,12 @@ def passage_query(dialect: str, groups: list[tuple[str, ...]], *, entity: str | 
     return sql, params
 
 
+def _about(ident: str):
+    """Facts about an entity: its subject, its object, or named in a qualifier (a meeting, a joint body)."""
+    t = facts_table
+    return sa.or_(t.c.subject == ident, t.c.object == ident, t.c.qualifiers.contains(f'"{ident}"'))
+
+
 def _id_exists(conn: sa.Connection, fact_id: int) -> bool:
     return conn.execute(sa.select(facts_table.c.id).where(facts_table.c.id == fact_id)).first() is not None
 
@@ -620,6 +648,17 @@ class StoredClaim:
     verdict_rule: str
     reason: str
     evidence: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A stored claim whose verdict cites a knowledge-base fact."""
+
+    fact_id: int
+    claim_id: int
+    doc: str
+    doc_name: str
+    verdict: str
 
 
 def _sqlite_pragmas(dbapi_conn, _record) -> None:

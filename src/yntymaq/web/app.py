@@ -8,6 +8,8 @@ Nothing is loaded from outside the server: the styles, the script and the pictur
 
 from __future__ import annotations
 
+import csv
+import io
 import logging
 from pathlib import Path
 
@@ -30,6 +32,7 @@ from yntymaq.kb.meetings import BODIES, KINDS, SERIES
 from yntymaq.kb.query import SECRETARY_GENERAL, parse_date
 from yntymaq.vocab import LANGS
 from yntymaq.web import urls
+from yntymaq.web.cache import ResponseCache
 from yntymaq.web.chart import chart_span, render_chart
 from yntymaq.web.highlight import highlight
 from yntymaq.web.worldmap import render_count_chart, render_map
@@ -85,13 +88,16 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.kb = kb
+    # Pages and answers are reused until the data or the day changes (see web/cache.py).
+    app.add_middleware(ResponseCache, generation=kb.store.generation, cookie=LANG_COOKIE,
+                       skip=(urls.SYSTEM_PREFIX,))
     app.mount(urls.SYSTEM_PREFIX + "static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.trim_blocks = True
     templates.env.lstrip_blocks = True
     templates.env.globals.update(
         entity_url=urls.entity_url, page_url=urls.page_url, api_url=urls.api_url, static_url=urls.static_url,
-        document_url=urls.document_url,
+        document_url=urls.document_url, csv_url=lambda here, params: urls.with_params(here, params, format="csv"),
         version=__version__, bodies=list(BODIES), series=list(SERIES), kinds=list(KINDS), statuses=list(STATUSES),
     )
 
@@ -136,6 +142,22 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
 
     def query_of(request: Request) -> dict:
         return {k: v for k, v in request.query_params.items() if k != "lang"}
+
+    def as_csv(request: Request, name: str, data: dict) -> Response | None:
+        """The page's list as CSV when asked with ?format=csv (every list page has the link)."""
+        wanted = request.query_params.get("format")
+        if wanted is None:
+            return None
+        if wanted.lower() != "csv":
+            raise BadInput(f"format: {wanted!r} is not csv; leave it out for the page")
+        header, rows = views.csv_rows(name, data)
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(header)
+        writer.writerows(rows)
+        filename = name.replace("_", "-") + ".csv"
+        return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
     # -- errors ---------------------------------------------------------------------------
 
@@ -189,6 +211,8 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
         lang, remember = page_lang(request)
         at, status = _blank_to_none(at), _blank_to_none(status)
         data = views.members_view(kb, lang, at=parse_date(at, field_name="at"), status=status)
+        if (table := as_csv(request, "members", data)) is not None:
+            return table
         return render(request, "members.html", lang=lang, remember=remember, here=urls.page_url("members"),
                       params=query_of(request), data=data, api=urls.api_url("members", at=at, status=status, lang=lang),
                       title=t("nav.members", lang))
@@ -215,6 +239,8 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
         filters = {"body": _blank_to_none(body), "kind": _blank_to_none(kind), "year": _whole_number(year, "year"),
                    "number": _whole_number(number, "number"), "place": _blank_to_none(place)}
         data = views.meetings_view(kb, lang, **filters)
+        if (table := as_csv(request, "meetings", data)) is not None:
+            return table
         return render(request, "meetings.html", lang=lang, remember=remember, here=urls.page_url("meetings"),
                       params=query_of(request), data=data, api=urls.api_url("meetings", **filters, lang=lang),
                       title=t("nav.meetings", lang))
@@ -226,6 +252,8 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
         data = views.timeline_view(kb, lang, entity)
         api = urls.api_url("timeline", entity, lang=lang) if entity else urls.api_url("timeline", lang=lang)
         title = f'{t("nav.timeline", lang)}: {data["entity"]["label"]}' if entity else t("nav.timeline", lang)
+        if (table := as_csv(request, "timeline", data)) is not None:
+            return table
         return render(request, "timeline.html", lang=lang, remember=remember, here=urls.page_url("timeline"),
                       params=query_of(request), data=data, api=api, title=title)
 
@@ -262,6 +290,8 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
     def entity_page(request: Request, ident: str):
         lang, remember = page_lang(request)
         data = views.entity_view(kb, kb.record(ident), lang)
+        if (table := as_csv(request, "entity", data)) is not None:
+            return table
         return render(request, "entity.html", lang=lang, remember=remember, here=urls.entity_url(ident),
                       params=query_of(request), data=data, api=urls.api_url("entity", ident, lang=lang),
                       title=data["entity"]["label"])
@@ -272,6 +302,8 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
     def documents_page(request: Request):
         lang, remember = page_lang(request)
         data = views.documents_view(kb, lang)
+        if (table := as_csv(request, "documents", data)) is not None:
+            return table
         return render(request, "documents.html", lang=lang, remember=remember, here=urls.page_url("documents"),
                       params=query_of(request), data=data, api=urls.api_url("documents", lang=lang),
                       title=t("web.documents_title", lang))
@@ -300,9 +332,31 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
     def conflicts_page(request: Request):
         lang, remember = page_lang(request)
         data = views.conflicts_view(kb, lang)
+        if (table := as_csv(request, "conflicts", data)) is not None:
+            return table
         return render(request, "conflicts.html", lang=lang, remember=remember, here=urls.page_url("conflicts"),
                       params=query_of(request), data=data, api=urls.api_url("conflicts", lang=lang),
                       title=t("web.conflicts", lang))
+
+    @app.get("/secretaries-general", response_class=HTMLResponse, include_in_schema=False)
+    def secretaries_general_page(request: Request):
+        lang, remember = page_lang(request)
+        data = views.secretaries_general_view(kb, lang)
+        if (table := as_csv(request, "secretaries_general", data)) is not None:
+            return table
+        return render(request, "secretaries_general.html", lang=lang, remember=remember,
+                      here=urls.page_url("secretaries_general"), params=query_of(request), data=data,
+                      api=urls.api_url("secretaries-general", lang=lang), title=t("web.secretaries_general", lang))
+
+    @app.get("/organs", response_class=HTMLResponse, include_in_schema=False)
+    def organs_page(request: Request):
+        lang, remember = page_lang(request)
+        data = views.organs_view(kb, lang)
+        if (table := as_csv(request, "organs", data)) is not None:
+            return table
+        return render(request, "organs.html", lang=lang, remember=remember, here=urls.page_url("organs"),
+                      params=query_of(request), data=data, api=urls.api_url("organs", lang=lang),
+                      title=t("web.organs", lang))
 
     def check_form(request: Request, *, status: int = 200, error: str | None = None, text: str = "",
                    name: str = "") -> HTMLResponse:
@@ -397,6 +451,14 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
     def api_conflicts(lang: str | None = lang_query) -> dict:
         return views.conflicts_view(kb, api_lang(lang))
 
+    @app.get("/api/secretaries-general", tags=["offices"], summary="Every Secretary General with term and sources")
+    def api_secretaries_general(lang: str | None = lang_query) -> dict:
+        return views.secretaries_general_view(kb, api_lang(lang))
+
+    @app.get("/api/organs", tags=["entities"], summary="The OIC's organs and institutions with their category")
+    def api_organs(lang: str | None = lang_query) -> dict:
+        return views.organs_view(kb, api_lang(lang))
+
     @app.get("/api/entity/{ident:path}", tags=["entities"], summary="Everything about one entity (its page's data)")
     def api_entity(ident: str, lang: str | None = lang_query) -> dict:
         lang = api_lang(lang)
@@ -474,7 +536,8 @@ EXAMPLES = {
     "/api/entity/{ident}": "/api/entity/KZ", "/api/timeline": "/api/timeline?lang=en",
     "/api/timeline/{ident}": "/api/timeline/OIC/cfm/38", "/api/search": "/api/search?q=Kazahstan",
     "/api/documents": "/api/documents", "/api/disagreements": "/api/disagreements?lang=en",
-    "/api/conflicts": "/api/conflicts?lang=en",
+    "/api/conflicts": "/api/conflicts?lang=en", "/api/secretaries-general": "/api/secretaries-general?lang=en",
+    "/api/organs": "/api/organs?lang=en",
 }
 
 

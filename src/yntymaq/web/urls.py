@@ -18,7 +18,8 @@ DOCUMENT_PREFIX = "/d/"
 
 PAGES = {"home": "/", "members": "/members", "meetings": "/meetings", "timeline": "/timeline",
          "search": "/search", "ask": "/ask", "map": "/map", "api_docs": "/api/docs", "documents": "/documents", "check": "/check",
-         "disagreements": "/disagreements", "conflicts": "/conflicts"}
+         "disagreements": "/disagreements", "conflicts": "/conflicts", "secretaries_general": "/secretaries-general",
+         "organs": "/organs"}
 """Pages without an entity, by name."""
 
 def _encode_id(ident: str) -> str:
