@@ -17,7 +17,7 @@ from yntymaq.cli.kb import DB_OPTION
 from yntymaq.cli.output import emit, output_options
 from yntymaq.errors import BadInput, YntymaqError
 from yntymaq.i18n import check_lang, t
-from yntymaq.ingest import IngestReport, document_id, expand_paths, ingest_bytes, ingest_paths
+from yntymaq.ingest import IngestReport, document_id, ingest_bytes, ingest_paths
 from yntymaq.kb import KB
 from yntymaq.views import check_view, disagreements_view, documents_view
 
@@ -96,16 +96,24 @@ CLAIM_COLUMNS = [("sentence", "col.sentence"), ("predicate", "col.predicate"), (
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @DB_OPTION
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Процестер / процессов / processes that analyse documents (default: one per core).")
+@click.option("--verbose", "-v", is_flag=True,
+              help="Әр құжатқа бір жол / строка на документ / one line per document on stderr, once its fate is final.")
 @click.option("--json", "as_json", is_flag=True, help="Қорытындыны JSON-мен / итог в JSON / print the summary as JSON.")
 @click.option("--lang", default=None, metavar="kk|ru|en", help="Тіл / язык / language of messages.")
-def ingest_command(paths: tuple[str, ...], db: str | None, as_json: bool, lang: str | None) -> None:
+def ingest_command(paths: tuple[str, ...], db: str | None, jobs: int | None, verbose: bool, as_json: bool,
+                   lang: str | None) -> None:
     """Құжаттарды жүктеу / загрузить документы / store documents with their checked claims.
 
-    PATH is a file, a folder (read recursively) or a glob; `-` reads standard input. Each document's
-    language is detected; it is stored in its own transaction with its sentences, mentions, claims and
-    verdicts, keyed by the hash of its bytes: a document already stored is skipped, so a re-run resumes where one stopped. A file
-    that cannot be read is reported with its reason and the others are still stored; the exit code
-    is then 1. Progress goes to stderr.
+    PATH is a file, a folder (read recursively, following links but never round a loop) or a glob
+    (`**` for any folders); `-` reads standard input. Each document's language is detected; it is
+    stored with its sentences, mentions, claims and verdicts, keyed by the hash of its bytes: a
+    document already stored is skipped, so a re-run resumes where one stopped. Documents are analysed
+    on --jobs processes and written in batches; a document counts as added once its batch is
+    committed, so a crash loses none that was reported. A file that cannot be read (or is a FIFO,
+    a device, a socket or a broken link) is reported in one line with its reason and the others are
+    still stored; the exit code is then 1. Progress goes to stderr (--verbose: a line per document).
 
     Example: yntymaq ingest news/ 'archive/**/*.pdf' notes.txt
     """
@@ -113,12 +121,6 @@ def ingest_command(paths: tuple[str, ...], db: str | None, as_json: bool, lang: 
     kb = KB.open(db)
     report = IngestReport()
     named = [p for p in paths if p != "-"]
-    wanted: list[str] = []
-    for given in named:  # a path that names nothing fails alone, as an unreadable file does
-        try:
-            wanted.extend(str(p) for p in expand_paths([given]))
-        except BadInput as err:
-            report.failed.append((given, str(err)))
     if "-" in paths:
         raw = sys.stdin.buffer.read()
         try:
@@ -128,8 +130,8 @@ def ingest_command(paths: tuple[str, ...], db: str | None, as_json: bool, lang: 
                 report.claims += len(kb.store.claims(doc=doc_id))
         except YntymaqError as err:
             report.failed.append(("<stdin>", str(err)))
-    if wanted:
-        files = _ingest_with_progress(wanted, kb, lang)
+    if named:
+        files = _ingest_with_progress(named, kb, lang, jobs=jobs, verbose=verbose)
         report.added += files.added
         report.skipped += files.skipped
         report.failed += files.failed
@@ -151,23 +153,24 @@ def ingest_command(paths: tuple[str, ...], db: str | None, as_json: bool, lang: 
         sys.exit(1)
 
 
-def _ingest_with_progress(files: list[str], kb: KB, lang: str) -> IngestReport:
-    """`ingest_paths` with a progress bar on stderr (shown only on a terminal)."""
+def _ingest_with_progress(paths: list[str], kb: KB, lang: str, *, jobs: int | None, verbose: bool) -> IngestReport:
+    """`ingest_paths` with a progress bar on stderr (shown only on a terminal), or with --verbose a
+    line per document as it is stored, skipped or failed."""
     console = Console(stderr=True)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.fields[name]}", style="dim"), console=console, transient=True,
-                  disable=not console.is_terminal) as progress:
-        task = progress.add_task(t("msg.ingesting", lang), total=len(files), name="")
-        started = []
+                  disable=verbose or not console.is_terminal) as progress:
+        task = progress.add_task(t("msg.ingesting", lang), total=None, name="")
 
-        def advance(path: Path) -> None:
-            if started:
-                progress.advance(task)
-            started.append(path)
-            progress.update(task, name=path.name)
+        def taken(path: str) -> None:
+            progress.update(task, name=Path(path).name)
 
-        report = ingest_paths(files, kb, progress=advance)
-        progress.update(task, completed=len(files))
+        def settled(path: str, outcome: str) -> None:
+            progress.advance(task)
+            if verbose:
+                click.echo(f"{outcome}: {path}", err=True)
+
+        report = ingest_paths(paths, kb, jobs=jobs, progress=taken, stored=settled)
     return report
 
 

@@ -7,12 +7,14 @@ knowledge base as it was. SQLite runs in WAL mode so that serving reads never wa
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -86,9 +88,19 @@ fact_sources_table = sa.Table(
     sa.Column("locator", sa.String, nullable=False, default=""),
 )
 
+# -- documents (0003_compact_documents) ------------------------------------------------------------
+# A document's sentences and mentions are read only with the document, so they are kept packed in its
+# row (compact JSON); a span's text is the document's text between its offsets and is stored only where
+# it is not. A claim carries its extracted fact in its own row (nothing else reads extracted facts).
+# Verdicts repeat (every claim that a session was held elsewhere gets the same one, with the same
+# evidence), so each distinct verdict is stored once and claims point to it; its evidence is also kept
+# as (fact, verdict) pairs, which an entity page asks by fact. Explicit constraint and index names: the
+# migration renames the tables of 0002 aside, whose names PostgreSQL and SQLite keep schema-wide.
+
 documents_table = sa.Table(
     "documents", metadata,
-    sa.Column("id", sa.String, primary_key=True),  # sha256 of the file's bytes: ingesting is idempotent
+    sa.Column("key", sa.Integer, autoincrement=True),  # the row's number, which claims point to
+    sa.Column("id", sa.String, nullable=False),  # sha256 of the file's bytes: ingesting is idempotent
     sa.Column("name", sa.Text, nullable=False),
     sa.Column("path", sa.Text, nullable=False, default=""),
     sa.Column("encoding", sa.String, nullable=False, default=""),
@@ -96,48 +108,83 @@ documents_table = sa.Table(
     sa.Column("size", sa.Integer, nullable=False, default=0),
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("ingested_at", sa.Float, nullable=False),
+    sa.Column("sentences", sa.Text, nullable=False, default="[]"),  # see _pack_sentences
+    sa.Column("mentions", sa.Text, nullable=False, default="[]"),  # see _pack_mentions
+    sa.PrimaryKeyConstraint("key", name="documents_key_pk"),
+    sa.UniqueConstraint("id", name="documents_id_unique"),
 )
-sentences_table = sa.Table(
-    "sentences", metadata,
-    sa.Column("doc", sa.String, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
-    sa.Column("idx", sa.Integer, nullable=False),
-    sa.Column("start", sa.Integer, nullable=False),
-    sa.Column("end", sa.Integer, nullable=False),
-    sa.Column("language", sa.String, nullable=False, default=""),
-)
-mentions_table = sa.Table(
-    "mentions", metadata,
-    sa.Column("doc", sa.String, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
-    sa.Column("sentence", sa.Integer, nullable=False),
-    sa.Column("start", sa.Integer, nullable=False),
-    sa.Column("end", sa.Integer, nullable=False),
-    sa.Column("text", sa.Text, nullable=False),
-    sa.Column("entity", sa.String, index=True),
-    sa.Column("candidates", sa.Text, nullable=False, default="[]"),
-    sa.Column("score", sa.Float, nullable=False, default=1.0),
+verdicts_table = sa.Table(
+    "verdicts", metadata,
+    sa.Column("id", sa.Integer, autoincrement=True),
+    sa.Column("verdict", sa.String, nullable=False),
     sa.Column("rule", sa.String, nullable=False, default=""),
+    sa.Column("reason", sa.Text, nullable=False, default=""),
+    sa.Column("evidence", sa.Text, nullable=False, default=""),  # the evidence's fact ids in order, space-separated
+    sa.Column("key", sa.Text, nullable=False),  # the four above as JSON: one row per distinct verdict
+    sa.PrimaryKeyConstraint("id", name="verdicts_id_pk"),
+    sa.UniqueConstraint("key", name="verdicts_key_unique"),
+)
+verdict_evidence_table = sa.Table(
+    "verdict_evidence", metadata,
+    sa.Column("fact_id", sa.BigInteger, nullable=False),
+    sa.Column("verdict_id", sa.Integer, sa.ForeignKey("verdicts.id", name="verdict_evidence_verdict_fk"), nullable=False),
+    sa.PrimaryKeyConstraint("fact_id", "verdict_id", name="verdict_evidence_pk"),
+    sqlite_with_rowid=False,
 )
 claims_table = sa.Table(
     "claims", metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("doc", sa.String, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+    sa.Column("id", sa.Integer, autoincrement=True),
+    sa.Column("doc", sa.Integer, sa.ForeignKey("documents.key", ondelete="CASCADE", name="claims_doc_fk"),
+              nullable=False),
     sa.Column("sentence", sa.Integer, nullable=False),
     sa.Column("start", sa.Integer, nullable=False),
     sa.Column("end", sa.Integer, nullable=False),
-    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("text", sa.Text),  # NULL: the document's text from start to end
     sa.Column("lang", sa.String, nullable=False),
     sa.Column("rule", sa.String, nullable=False),
-    sa.Column("fact_id", sa.BigInteger, nullable=False, index=True),  # the extracted fact, in facts
+    # the extracted fact
+    sa.Column("subject", sa.String, nullable=False),
+    sa.Column("predicate", sa.String, nullable=False),
+    sa.Column("object", sa.String),
+    sa.Column("value", sa.Text),
+    sa.Column("fact_start", sa.String),
+    sa.Column("fact_end", sa.String),
+    sa.Column("qualifiers", sa.Text),  # JSON pairs; NULL: none
+    sa.Column("fact_rule", sa.String),  # NULL: the claim's rule
     sa.Column("at", sa.String),
-    sa.Column("verdict", sa.String, nullable=False),
-    sa.Column("verdict_rule", sa.String, nullable=False, default=""),
-    sa.Column("reason", sa.Text, nullable=False, default=""),
+    sa.Column("verdict", sa.Integer, sa.ForeignKey("verdicts.id", name="claims_verdict_fk"), nullable=False),
+    sa.PrimaryKeyConstraint("id", name="claims_id_pk"),
+    sa.Index("claims_by_doc", "doc"),
+    sa.Index("claims_by_verdict", "verdict"),
 )
-claim_evidence_table = sa.Table(
-    "claim_evidence", metadata,
-    sa.Column("claim_id", sa.Integer, sa.ForeignKey("claims.id", ondelete="CASCADE"), nullable=False, index=True),
-    sa.Column("fact_id", sa.BigInteger, nullable=False, index=True),
-)
+_DOCUMENT_TABLES = [documents_table, verdicts_table, verdict_evidence_table, claims_table]
+
+# The document tables of 0002, kept to create them in order on a fresh database and to read them in 0003.
+_v2 = sa.MetaData()
+_v2_tables = [
+    sa.Table("documents", _v2, sa.Column("id", sa.String, primary_key=True), sa.Column("name", sa.Text, nullable=False),
+             sa.Column("path", sa.Text, nullable=False, default=""), sa.Column("encoding", sa.String, nullable=False, default=""),
+             sa.Column("language", sa.String, nullable=False, default=""), sa.Column("size", sa.Integer, nullable=False, default=0),
+             sa.Column("text", sa.Text, nullable=False), sa.Column("ingested_at", sa.Float, nullable=False)),
+    sa.Table("sentences", _v2, sa.Column("doc", sa.String, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+             sa.Column("idx", sa.Integer, nullable=False), sa.Column("start", sa.Integer, nullable=False),
+             sa.Column("end", sa.Integer, nullable=False), sa.Column("language", sa.String, nullable=False, default="")),
+    sa.Table("mentions", _v2, sa.Column("doc", sa.String, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+             sa.Column("sentence", sa.Integer, nullable=False), sa.Column("start", sa.Integer, nullable=False),
+             sa.Column("end", sa.Integer, nullable=False), sa.Column("text", sa.Text, nullable=False),
+             sa.Column("entity", sa.String, index=True), sa.Column("candidates", sa.Text, nullable=False, default="[]"),
+             sa.Column("score", sa.Float, nullable=False, default=1.0), sa.Column("rule", sa.String, nullable=False, default="")),
+    sa.Table("claims", _v2, sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+             sa.Column("doc", sa.String, sa.ForeignKey("documents.id", ondelete="CASCADE"), nullable=False, index=True),
+             sa.Column("sentence", sa.Integer, nullable=False), sa.Column("start", sa.Integer, nullable=False),
+             sa.Column("end", sa.Integer, nullable=False), sa.Column("text", sa.Text, nullable=False),
+             sa.Column("lang", sa.String, nullable=False), sa.Column("rule", sa.String, nullable=False),
+             sa.Column("fact_id", sa.BigInteger, nullable=False, index=True), sa.Column("at", sa.String),
+             sa.Column("verdict", sa.String, nullable=False), sa.Column("verdict_rule", sa.String, nullable=False, default=""),
+             sa.Column("reason", sa.Text, nullable=False, default="")),
+    sa.Table("claim_evidence", _v2, sa.Column("claim_id", sa.Integer, sa.ForeignKey("claims.id", ondelete="CASCADE"), nullable=False, index=True),
+             sa.Column("fact_id", sa.BigInteger, nullable=False, index=True)),
+]
 
 _INITIAL = [migrations_table, meta_table, sources_table, entities_table, names_table, facts_table, fact_sources_table]
 
@@ -163,12 +210,18 @@ def _create_search_index(conn: sa.Connection) -> None:
             "lang VARCHAR NOT NULL, tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector('simple', terms)) STORED)")
         conn.exec_driver_sql("CREATE INDEX search_index_tsv ON search_index USING GIN (tsv)")
         conn.exec_driver_sql("CREATE INDEX search_index_doc ON search_index (doc, sentence)")
+    # the entities each sentence names, for the search's entity filter (the mentions are packed in the
+    # document's row)
+    conn.exec_driver_sql("CREATE TABLE search_entities (doc VARCHAR NOT NULL, sentence INTEGER NOT NULL, "
+                         "entity VARCHAR NOT NULL, PRIMARY KEY (doc, sentence, entity))")
+    conn.exec_driver_sql("CREATE INDEX search_entities_by_entity ON search_entities (entity)")
 
 
 MIGRATIONS: list[tuple[str, Callable[[sa.Connection], None]]] = [
     ("0001_knowledge_base", _create(_INITIAL)),
-    ("0002_documents", _create([documents_table, sentences_table, mentions_table, claims_table, claim_evidence_table])),
-    ("0003_search_index", _create_search_index),
+    ("0002_documents", lambda conn: _v2.create_all(conn)),
+    ("0003_compact_documents", lambda conn: _compact_documents(conn)),
+    ("0004_search_index", _create_search_index),
 ]
 """Named migrations, applied in order and recorded; later layers append theirs (see `register_migration`)."""
 
@@ -394,94 +447,138 @@ class Store:
 
     def has_document(self, doc_id: str) -> bool:
         with self.engine.connect() as conn:
-            return conn.execute(sa.select(documents_table.c.id).where(documents_table.c.id == doc_id)).first() is not None
+            return conn.execute(sa.select(documents_table.c.key).where(documents_table.c.id == doc_id)).first() is not None
+
+    def document_ids(self) -> set[str]:
+        """The ids of every stored document, in one query (an ingest looks each file's hash up in it)."""
+        with self.engine.connect() as conn:
+            return set(conn.execute(sa.select(documents_table.c.id)).scalars())
+
+    def write_records(self, records: list[DocumentRecord], *, ingested_at: float | None = None) -> list[str]:
+        """The writer: store analysed documents, all in one transaction; returns the ids of those added.
+
+        A document already stored (by this or by another process at the same time) is left as it is
+        and not returned: the insert of its row does nothing on the conflict of its id, so two ingests
+        of one folder store each document once. Rows go in by `executemany`, one statement per table."""
+        if not records:
+            return []
+        now = time.time() if ingested_at is None else ingested_at
+        unique: dict[str, DocumentRecord] = {}
+        for r in records:
+            unique.setdefault(r.id, r)
+        d, c = documents_table, claims_table
+        with self.engine.begin() as conn:
+            insert = _insert_ignoring(conn, d, ["id"]).returning(d.c.id, d.c.key)
+            keys = dict(conn.execute(insert, [
+                {"id": r.id, "name": r.name, "path": r.path, "encoding": r.encoding or "", "language": r.language,
+                 "size": r.size, "text": r.text, "ingested_at": now,
+                 "sentences": _pack_sentences(r.sentences, r.language),
+                 "mentions": _pack_mentions(r.mentions, r.sentences)}
+                for r in unique.values()]).all())
+            added = [r for r in unique.values() if r.id in keys]
+            for r in added:  # the full-text index (yntymaq search), in the same transaction
+                _index_sentences(conn, r.id, r.text, r.sentences, [(m.sentence, m.entity) for m in r.mentions])
+            claims = [(keys[r.id], k) for r in added for k in r.claims]
+            if claims:
+                verdicts = _verdict_ids(conn, [k for _, k in claims])
+                conn.execute(c.insert(), [
+                    {"doc": doc, **{name: getattr(k, name) for name in _CLAIM_COLUMNS},
+                     "verdict": verdicts[_verdict_key(k.verdict, k.verdict_rule, k.reason, k.evidence)]}
+                    for doc, k in claims])
+        return [r.id for r in added]
 
     def write_document(self, doc: StoredDocument, sentences: list[tuple[int, int, str]], mentions: list,
                        claims: list) -> int:
-        """Store a document with its sentences, mentions, claims and verdicts in one transaction.
+        """Store one document with its sentences, mentions, claims and verdicts in one transaction.
 
-        `claims` pairs each `Claim` with its `Verdict`; each claim's fact is stored as an extracted
-        fact beside the curated ones. Returns the number of claims stored."""
-        with self.engine.begin() as conn:
-            conn.execute(documents_table.insert().values(
-                id=doc.id, name=doc.name, path=doc.path, encoding=doc.encoding, language=doc.language,
-                size=doc.size, text=doc.text, ingested_at=doc.ingested_at))
-            if sentences:
-                conn.execute(sentences_table.insert(), [
-                    {"doc": doc.id, "idx": i, "start": a, "end": b, "language": lang}
-                    for i, (a, b, lang) in enumerate(sentences)])
-            if mentions:
-                conn.execute(mentions_table.insert(), [
-                    {"doc": doc.id, "sentence": m.sentence, "start": m.start, "end": m.end, "text": m.text,
-                     "entity": m.entity, "candidates": json.dumps(list(m.candidates), ensure_ascii=False),
-                     "score": m.score, "rule": m.rule} for m in mentions])
-            fact_ids = self._insert_facts(conn, [c.fact for c, _ in claims], {})
-            for (claim, verdict), fact_id in zip(claims, fact_ids):
-                claim_id = conn.execute(claims_table.insert().values(
-                    doc=doc.id, sentence=claim.span.sentence, start=claim.span.start, end=claim.span.end,
-                    text=claim.span.text, lang=claim.lang, rule=claim.rule, fact_id=fact_id,
-                    at=str(claim.at) if claim.at else None, verdict=verdict.kind.value,
-                    verdict_rule=verdict.rule, reason=verdict.reason)).inserted_primary_key[0]
-                evidence = [{"claim_id": claim_id, "fact_id": f.id} for f in verdict.evidence if f.id is not None]
-                if evidence:
-                    conn.execute(claim_evidence_table.insert(), evidence)
-            _index_sentences(conn, doc.id, doc.text, sentences)  # the full-text index (yntymaq search)
-        return len(claims)
+        `claims` pairs each `Claim` with its `Verdict`. Returns the number of claims stored (0 when
+        the document was already there)."""
+        record = DocumentRecord.build(doc.id, name=doc.name, path=doc.path, encoding=doc.encoding,
+                                      language=doc.language, size=doc.size, text=doc.text,
+                                      sentences=sentences, mentions=mentions, claims=claims)
+        return len(claims) if self.write_records([record], ingested_at=doc.ingested_at) else 0
+
+    _DOCUMENT_COLUMNS = ("id", "name", "path", "encoding", "language", "size", "text", "ingested_at")
 
     def documents(self) -> list[StoredDocument]:
+        d = documents_table
         with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(documents_table).order_by(documents_table.c.ingested_at, documents_table.c.name)).all()
-        return [StoredDocument(**r._mapping) for r in rows]
+            rows = conn.execute(sa.select(*(d.c[n] for n in self._DOCUMENT_COLUMNS))
+                                .order_by(d.c.ingested_at, d.c.name, d.c.key)).all()
+        return [StoredDocument(*r) for r in rows]
+
+    def count_documents(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sa.func.count()).select_from(documents_table)).scalar()
 
     def document(self, doc_id: str) -> StoredDocument | None:
+        d = documents_table
         with self.engine.connect() as conn:
-            row = conn.execute(sa.select(documents_table).where(documents_table.c.id == doc_id)).first()
-        return StoredDocument(**row._mapping) if row else None
+            row = conn.execute(sa.select(*(d.c[n] for n in self._DOCUMENT_COLUMNS)).where(d.c.id == doc_id)).first()
+        return StoredDocument(*row) if row else None
 
     def sentences(self, doc_id: str) -> list[tuple[int, int, str]]:
-        t = sentences_table
+        d = documents_table
         with self.engine.connect() as conn:
-            return [(r.start, r.end, r.language) for r in
-                    conn.execute(sa.select(t).where(t.c.doc == doc_id).order_by(t.c.idx))]
+            row = conn.execute(sa.select(d.c.sentences, d.c.language).where(d.c.id == doc_id)).first()
+        return _unpack_sentences(row.sentences, row.language) if row else []
 
     def mentions(self, doc_id: str) -> list[dict]:
-        t = mentions_table
+        """A document's mentions in text order, as dicts of `MentionRow`'s fields with their text."""
+        d = documents_table
         with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(t).where(t.c.doc == doc_id).order_by(t.c.start)).all()
-        return [{**r._mapping, "candidates": json.loads(r.candidates)} for r in rows]
+            row = conn.execute(sa.select(d.c.text, d.c.mentions, d.c.sentences, d.c.language)
+                               .where(d.c.id == doc_id)).first()
+        if row is None:
+            return []
+        out = []
+        for m in _unpack_mentions(row.mentions, _unpack_sentences(row.sentences, row.language)):
+            entry = {"doc": doc_id, **m._asdict()}
+            entry["text"] = m.text if m.text is not None else row.text[m.start:m.end]
+            entry["candidates"] = list(m.candidates) if m.candidates is not None else ([m.entity] if m.entity else [])
+            out.append(entry)
+        return sorted(out, key=lambda m: m["start"])
 
     def claims(self, *, doc: str | None = None, evidence_fact: int | None = None,
                claim_ids: list[int] | None = None) -> list[StoredClaim]:
         """Stored claims of a document, or those whose verdict cites a fact, in text order."""
-        c, ev = claims_table, claim_evidence_table
-        query = sa.select(c)
+        c, d, v = claims_table, documents_table, verdicts_table
+        # A claim's text is its document's between its offsets (characters, in SQLite and PostgreSQL).
+        text = sa.func.coalesce(c.c.text, sa.func.substr(d.c.text, c.c.start + 1, c.c.end - c.c.start))
+        query = (sa.select(c, d.c.id.label("doc_id"), text.label("span_text"), v.c.verdict.label("verdict_kind"),
+                           v.c.rule.label("verdict_rule"), v.c.reason, v.c.evidence)
+                 .join(d, d.c.key == c.c.doc).join(v, v.c.id == c.c.verdict))
         if doc is not None:
-            query = query.where(c.c.doc == doc)
+            query = query.where(d.c.id == doc)
         if evidence_fact is not None:
-            query = query.where(c.c.id.in_(sa.select(ev.c.claim_id).where(ev.c.fact_id == evidence_fact)))
+            ev = verdict_evidence_table
+            query = query.where(c.c.verdict.in_(sa.select(ev.c.verdict_id).where(ev.c.fact_id == evidence_fact)))
         if claim_ids is not None:
             query = query.where(c.c.id.in_(claim_ids))
         with self.engine.connect() as conn:
-            rows = conn.execute(query.order_by(c.c.doc, c.c.start, c.c.id)).all()
-            evidence: dict[int, list[int]] = {}
-            ids = [r.id for r in rows]
-            for start in range(0, len(ids), 500):
-                for e in conn.execute(sa.select(ev).where(ev.c.claim_id.in_(ids[start:start + 500]))):
-                    evidence.setdefault(e.claim_id, []).append(e.fact_id)
-            facts = {f.id: f for f in self._facts_by_id(conn, [r.fact_id for r in rows])}
-        return [StoredClaim(r.id, r.doc, r.sentence, r.start, r.end, r.text, r.lang, r.rule, facts[r.fact_id],
-                            Date.parse(r.at) if r.at else None, r.verdict, r.verdict_rule, r.reason,
-                            tuple(evidence.get(r.id, ()))) for r in rows]
+            rows = conn.execute(query.order_by(d.c.id, c.c.start, c.c.id)).all()
+        out = []
+        for r in rows:
+            fact = Fact(subject=r.subject, predicate=r.predicate, object=r.object, value=r.value,
+                        start=Date.parse(r.fact_start) if r.fact_start else None,
+                        end=Date.parse(r.fact_end) if r.fact_end else None,
+                        qualifiers=tuple(tuple(q) for q in json.loads(r.qualifiers)) if r.qualifiers else (),
+                        origin=Origin.EXTRACTED, rule=r.fact_rule if r.fact_rule is not None else r.rule)
+            out.append(StoredClaim(r.id, r.doc_id, r.sentence, r.start, r.end, r.span_text, r.lang, r.rule, fact,
+                                   Date.parse(r.at) if r.at else None, r.verdict_kind, r.verdict_rule, r.reason,
+                                   tuple(int(i) for i in r.evidence.split())))
+        return out
 
     def citing_claims(self, *, about: str) -> list[Citation]:
         """The stored claims whose verdict cites a curated or derived fact about an entity (its subject,
         object or a qualifier), each with the fact it cites and its document's name: one query,
         however many facts the entity has."""
-        c, ev, d, f = claims_table, claim_evidence_table, documents_table, facts_table
+        c, ev, v, d, f = claims_table, verdict_evidence_table, verdicts_table, documents_table, facts_table
         about_ids = sa.select(f.c.id).where(_about(about), f.c.origin != Origin.EXTRACTED.value)
-        query = (sa.select(ev.c.fact_id, c.c.id, c.c.doc, d.c.name, c.c.verdict)
-                 .join(c, c.c.id == ev.c.claim_id).join(d, d.c.id == c.c.doc)
-                 .where(ev.c.fact_id.in_(about_ids)).order_by(ev.c.fact_id, c.c.doc, c.c.start, c.c.id))
+        query = (sa.select(ev.c.fact_id, c.c.id, d.c.id, d.c.name, v.c.verdict)
+                 .select_from(ev).join(v, v.c.id == ev.c.verdict_id).join(c, c.c.verdict == v.c.id)
+                 .join(d, d.c.key == c.c.doc)
+                 .where(ev.c.fact_id.in_(about_ids)).order_by(ev.c.fact_id, d.c.id, c.c.start, c.c.id))
         with self.engine.connect() as conn:
             return [Citation(*r) for r in conn.execute(query)]
 
@@ -500,12 +597,14 @@ class Store:
 
     # -- full-text search ------------------------------------------------------------------
 
-    def index_document(self, doc_id: str, text: str, sentences: list[tuple[int, int, str]]) -> int:
+    def index_document(self, doc_id: str, text: str, sentences: list[tuple[int, int, str]],
+                       mentions: list[tuple[int, str | None]] = ()) -> int:
         """Put a stored document's sentences in the full-text index (again, if they were), in its own
         transaction; returns the number of sentences indexed. `write_document` indexes what it stores
-        in its own transaction already: this is for documents stored otherwise."""
+        in its own transaction already: this is for documents stored otherwise. `mentions`: (sentence,
+        entity) pairs, for the entity filter."""
         with self.engine.begin() as conn:
-            return _index_sentences(conn, doc_id, text, sentences)
+            return _index_sentences(conn, doc_id, text, sentences, mentions)
 
     def index_missing_documents(self) -> int:
         """Index the stored documents the full-text index lacks (those stored before it existed, or by
@@ -514,7 +613,8 @@ class Store:
             missing = list(conn.execute(sa.text(
                 "SELECT id, text FROM documents WHERE id NOT IN (SELECT DISTINCT doc FROM search_index)")))
         for doc_id, text in missing:
-            self.index_document(doc_id, text, self.sentences(doc_id))
+            self.index_document(doc_id, text, self.sentences(doc_id),
+                                [(m["sentence"], m["entity"]) for m in self.mentions(doc_id)])
         return len(missing)
 
     def search_passages(self, groups: list[tuple[str, ...]], *, entity: str | None = None,
@@ -528,17 +628,19 @@ class Store:
         return [Passage(r.doc, int(r.sentence), int(r.start), int(r.end), r.lang or None, float(r.rank)) for r in rows]
 
     def replace_verdict(self, claim_id: int, verdict) -> None:
+        evidence = tuple(f.id for f in verdict.evidence if f.id is not None)
+        row = ClaimRow(0, 0, 0, None, "", "", "", "", None, None, None, None, None, None, None,
+                       verdict.kind.value, verdict.rule, verdict.reason, evidence)
         with self.engine.begin() as conn:
+            ids = _verdict_ids(conn, [row])
             conn.execute(claims_table.update().where(claims_table.c.id == claim_id).values(
-                verdict=verdict.kind.value, verdict_rule=verdict.rule, reason=verdict.reason))
-            conn.execute(claim_evidence_table.delete().where(claim_evidence_table.c.claim_id == claim_id))
-            evidence = [{"claim_id": claim_id, "fact_id": f.id} for f in verdict.evidence if f.id is not None]
-            if evidence:
-                conn.execute(claim_evidence_table.insert(), evidence)
+                verdict=ids[_verdict_key(row.verdict, row.verdict_rule, row.reason, row.evidence)]))
 
 
-def _index_sentences(conn: sa.Connection, doc_id: str, text: str, sentences: list[tuple[int, int, str]]) -> int:
-    """Replace a document's rows of the full-text index by its sentences' terms (see `yntymaq.text.terms`)."""
+def _index_sentences(conn: sa.Connection, doc_id: str, text: str, sentences: list[tuple[int, int, str]],
+                     mentions: list[tuple[int, str | None]] = ()) -> int:
+    """Replace a document's rows of the full-text index by its sentences' terms (see `yntymaq.text.terms`),
+    and its sentences' entities (`mentions`: sentence and entity pairs) by these."""
     from yntymaq.text.terms import text_terms
 
     rows = []
@@ -548,9 +650,14 @@ def _index_sentences(conn: sa.Connection, doc_id: str, text: str, sentences: lis
             rows.append({"doc": doc_id, "sentence": i, "start": start, "end": end, "lang": lang or "",
                          "terms": " ".join(t for w in words for t in w.terms)})
     conn.execute(sa.text("DELETE FROM search_index WHERE doc = :doc"), {"doc": doc_id})
+    conn.execute(sa.text("DELETE FROM search_entities WHERE doc = :doc"), {"doc": doc_id})
     if rows:
         conn.execute(sa.text('INSERT INTO search_index (doc, sentence, start, "end", lang, terms) '
                              'VALUES (:doc, :sentence, :start, :end, :lang, :terms)'), rows)
+    named = sorted({(sentence, entity) for sentence, entity in mentions if entity})
+    if named:
+        conn.execute(sa.text("INSERT INTO search_entities (doc, sentence, entity) VALUES (:doc, :sentence, :entity)"),
+                     [{"doc": doc_id, "sentence": i, "entity": e} for i, e in named])
     return len(rows)
 
 
@@ -575,12 +682,13 @@ def passage_query(dialect: str, groups: list[tuple[str, ...]], *, entity: str | 
         rank = "0"
     if entity is not None:
         params["entity"] = entity
-        where.append("EXISTS (SELECT 1 FROM mentions m WHERE m.doc = search_index.doc "
+        where.append("EXISTS (SELECT 1 FROM search_entities m WHERE m.doc = search_index.doc "
                      "AND m.sentence = search_index.sentence AND m.entity = :entity)")
     if verdict is not None:
         params["verdict"] = verdict
-        where.append("EXISTS (SELECT 1 FROM claims c WHERE c.doc = search_index.doc "
-                     "AND c.sentence = search_index.sentence AND c.verdict = :verdict)")
+        where.append("EXISTS (SELECT 1 FROM claims c JOIN documents d ON d.key = c.doc "
+                     "JOIN verdicts v ON v.id = c.verdict WHERE d.id = search_index.doc "
+                     "AND c.sentence = search_index.sentence AND v.verdict = :verdict)")
     sql = (f'SELECT doc, sentence, start, "end", lang, {rank} AS rank FROM search_index'
            + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY rank, doc, sentence LIMIT :limit")
@@ -661,11 +769,269 @@ class Citation:
     verdict: str
 
 
+class MentionRow(NamedTuple):
+    """A mention as a document's row packs it: `text` and `candidates` are None where they are the
+    document's text between the offsets and the linked entity alone."""
+
+    sentence: int
+    start: int
+    end: int
+    entity: str | None
+    score: float
+    rule: str
+    text: str | None = None
+    candidates: tuple[str, ...] | None = None
+
+
+_CLAIM_COLUMNS = ("sentence", "start", "end", "text", "lang", "rule", "subject", "predicate", "object", "value",
+                  "fact_start", "fact_end", "qualifiers", "fact_rule", "at")
+"""The fields of a `ClaimRow` that are columns of `claims` (the verdict's are in `verdicts`)."""
+
+
+class ClaimRow(NamedTuple):
+    """A claim with its extracted fact and its verdict, as the `claims` table keeps it (dates as strings
+    of their precision, qualifiers as JSON, `evidence` the ids of the KB facts that decided it)."""
+
+    sentence: int
+    start: int
+    end: int
+    text: str | None  # None: the document's text from start to end
+    lang: str
+    rule: str
+    subject: str
+    predicate: str
+    object: str | None
+    value: str | None
+    fact_start: str | None
+    fact_end: str | None
+    qualifiers: str | None
+    fact_rule: str | None  # None: the claim's rule
+    at: str | None
+    verdict: str
+    verdict_rule: str
+    reason: str
+    evidence: tuple[int, ...]
+
+
+@dataclass(slots=True)
+class DocumentRecord:
+    """One analysed document, ready to store: plain values only, so that it pickles small and fast
+    between processes or machines. `Store.write_records` writes a batch of them."""
+
+    id: str  # sha256 of the bytes
+    name: str
+    path: str
+    encoding: str
+    language: str
+    size: int
+    text: str
+    sentences: list[tuple[int, int, str]]
+    mentions: list[MentionRow]
+    claims: list[ClaimRow]
+
+    @classmethod
+    def build(cls, doc_id: str, *, name: str, path: str, encoding: str | None, language: str, size: int,
+              text: str, sentences: list, mentions: list, claims: list) -> "DocumentRecord":
+        """A record from the pipeline's output: `Mention`s, and `(Claim, Verdict)` pairs."""
+        packed_mentions = []
+        for m in mentions:
+            candidates = tuple(m.candidates)
+            packed_mentions.append(MentionRow(
+                m.sentence, m.start, m.end, m.entity, m.score, m.rule,
+                None if text[m.start:m.end] == m.text else m.text,
+                None if candidates == ((m.entity,) if m.entity else ()) else candidates))
+        rows = []
+        for claim, verdict in claims:
+            f, span = claim.fact, claim.span
+            rows.append(ClaimRow(
+                span.sentence, span.start, span.end, None if text[span.start:span.end] == span.text else span.text,
+                claim.lang, claim.rule, f.subject, f.predicate, f.object, f.value,
+                str(f.start) if f.start else None, str(f.end) if f.end else None,
+                json.dumps([list(q) for q in f.qualifiers], ensure_ascii=False) if f.qualifiers else None,
+                None if f.rule == claim.rule else f.rule, str(claim.at) if claim.at else None,
+                verdict.kind.value, verdict.rule, verdict.reason,
+                tuple(e.id for e in verdict.evidence if e.id is not None)))
+        return cls(doc_id, name, path, encoding or "", language, size, text,
+                   [(a, b, lang) for a, b, lang in sentences], packed_mentions, rows)
+
+
+def _compact(rows) -> str:
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def _verdict_key(verdict: str, rule: str, reason: str, evidence: tuple[int, ...]) -> str:
+    return _compact([verdict, rule, reason, list(evidence)])
+
+
+def _verdict_ids(conn: sa.Connection, rows: list) -> dict[str, int]:
+    """The id of each distinct verdict among `rows` (ClaimRow), stored now if it is new."""
+    v = verdicts_table
+    wanted = {_verdict_key(k.verdict, k.verdict_rule, k.reason, k.evidence): k for k in rows}
+    found: dict[str, int] = {}
+    keys = list(wanted)
+    for start in range(0, len(keys), 500):
+        found.update(conn.execute(sa.select(v.c.key, v.c.id).where(v.c.key.in_(keys[start:start + 500]))).all())
+    new = [key for key in keys if key not in found]
+    if new:
+        conn.execute(_insert_ignoring(conn, v, ["key"]), [
+            {"key": key, "verdict": wanted[key].verdict, "rule": wanted[key].verdict_rule,
+             "reason": wanted[key].reason, "evidence": " ".join(map(str, wanted[key].evidence))} for key in new])
+        for start in range(0, len(new), 500):
+            found.update(conn.execute(sa.select(v.c.key, v.c.id).where(v.c.key.in_(new[start:start + 500]))).all())
+        pairs = {(f, found[key]) for key in new for f in wanted[key].evidence}
+        if pairs:
+            conn.execute(_insert_ignoring(conn, verdict_evidence_table, ["fact_id", "verdict_id"]),
+                         [{"fact_id": f, "verdict_id": i} for f, i in pairs])
+    return found
+
+
+def _pack_sentences(sentences: list[tuple[int, int, str]], language: str) -> str:
+    """A flat list: per sentence its gap after the one before and its length, then its language where
+    it is not the document's (`[0, 8, 1, 28, "ru", ...]`)."""
+    out: list = []
+    end = 0
+    for a, b, lang in sentences:
+        out += [a - end, b - a]
+        if lang != language:
+            out.append(lang)
+        end = b
+    return _compact(out)
+
+
+def _unpack_sentences(packed: str, language: str) -> list[tuple[int, int, str]]:
+    out: list[tuple[int, int, str]] = []
+    end, items = 0, json.loads(packed)
+    i = 0
+    while i < len(items):
+        start = end + items[i]
+        end = start + items[i + 1]
+        i += 2
+        lang = language
+        if i < len(items) and isinstance(items[i], str):
+            lang, i = items[i], i + 1
+        out.append((start, end, lang))
+    return out
+
+
+_MENTION_DEFAULTS = (1.0, None, None, None)  # score, text, candidates, sentence: left off a packed mention's end
+
+
+def _pack_mentions(mentions: list[MentionRow], sentences: list[tuple[int, int, str]]) -> str:
+    """`[rules, [[gap, length, entity, rule's index, score, text, candidates, sentence], ...]]` in text
+    order: the gap after the mention before, and no trailing field that has its default (see
+    `MentionRow`; the sentence is the one the mention starts in unless given)."""
+    rules: dict[str, int] = {}
+    rows = []
+    end = 0
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        tail = [m.score, m.text, list(m.candidates) if m.candidates is not None else None,
+                None if m.sentence == _sentence_at(sentences, m.start) else m.sentence]
+        while tail and tail[-1] == _MENTION_DEFAULTS[len(tail) - 1]:
+            tail.pop()
+        rows.append([m.start - end, m.end - m.start, m.entity, rules.setdefault(m.rule, len(rules)), *tail])
+        end = m.end
+    return _compact([list(rules), rows]) if rows else "[]"
+
+
+def _sentence_at(sentences: list[tuple[int, int, str]], offset: int) -> int:
+    """The index of the last sentence that starts at or before `offset` (0 before the first)."""
+    return max(bisect.bisect_right([a for a, _, _ in sentences], offset) - 1, 0)
+
+
+def _unpack_mentions(packed: str, sentences: list[tuple[int, int, str]]) -> list[MentionRow]:
+    data = json.loads(packed)
+    if not data:
+        return []
+    rules, rows = data
+    out = []
+    end = 0
+    for row in rows:
+        gap, length, entity, rule, *tail = row
+        score, text, candidates, sentence = [*tail, *_MENTION_DEFAULTS[len(tail):]]
+        start = end + gap
+        end = start + length
+        out.append(MentionRow(_sentence_at(sentences, start) if sentence is None else sentence, start, end, entity,
+                              score, rules[rule], text, tuple(candidates) if candidates is not None else None))
+    return out
+
+
+def _insert_ignoring(conn: sa.Connection, table: sa.Table, keys: list[str]):
+    """An INSERT that does nothing on a conflict of `keys` (SQLite and PostgreSQL)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    elif conn.dialect.name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert
+    else:  # pragma: no cover - the two databases the store supports
+        raise YntymaqError(f"storing documents needs SQLite or PostgreSQL, not {conn.dialect.name}")
+    return insert(table).on_conflict_do_nothing(index_elements=keys)
+
+
+def _compact_documents(conn: sa.Connection) -> None:
+    """0003: the documents of 0002 into the compact tables (same document ids and claim ids), and the
+    extracted facts out of `facts` into their claims' rows."""
+    names = ("claim_evidence", "claims", "mentions", "sentences", "documents")
+    for name in names:
+        conn.execute(sa.text(f"ALTER TABLE {name} RENAME TO {name}_v2"))
+    aside = sa.MetaData()
+    renamed = {name: sa.Table(f"{name}_v2", aside, autoload_with=conn) for name in names}
+    metadata.create_all(conn, tables=_DOCUMENT_TABLES)
+    r = renamed
+    texts, languages = {}, {}
+    for row in conn.execute(sa.select(r["documents"].c.id, r["documents"].c.text, r["documents"].c.language)):
+        texts[row.id], languages[row.id] = row.text, row.language
+    sentences: dict[str, list] = {}
+    for row in conn.execute(sa.select(r["sentences"]).order_by(r["sentences"].c.doc, r["sentences"].c.idx)):
+        sentences.setdefault(row.doc, []).append((row.start, row.end, row.language))
+    mentions: dict[str, list] = {}
+    for m in conn.execute(sa.select(r["mentions"]).order_by(r["mentions"].c.doc, r["mentions"].c.start)):
+        text, candidates = texts.get(m.doc, ""), tuple(json.loads(m.candidates))
+        mentions.setdefault(m.doc, []).append(MentionRow(
+            m.sentence, m.start, m.end, m.entity, m.score, m.rule, None if text[m.start:m.end] == m.text else m.text,
+            None if candidates == ((m.entity,) if m.entity else ()) else candidates))
+    keys = {}
+    for row in conn.execute(sa.select(r["documents"]).order_by(r["documents"].c.ingested_at, r["documents"].c.id)):
+        keys[row.id] = conn.execute(documents_table.insert().values(
+            id=row.id, name=row.name, path=row.path, encoding=row.encoding or "", language=row.language,
+            size=row.size, text=row.text, ingested_at=row.ingested_at,
+            sentences=_pack_sentences(sentences.get(row.id, []), row.language),
+            mentions=_pack_mentions(mentions.get(row.id, []), sentences.get(row.id, [])))).inserted_primary_key[0]
+    evidence: dict[int, list[int]] = {}
+    for e in conn.execute(sa.select(r["claim_evidence"])):
+        evidence.setdefault(e.claim_id, []).append(e.fact_id)
+    f = facts_table
+    facts = {row.id: row for row in conn.execute(sa.select(f).where(f.c.origin == Origin.EXTRACTED.value))}
+    claims = []
+    for row in conn.execute(sa.select(r["claims"]).order_by(r["claims"].c.id)):
+        fact, text = facts.get(row.fact_id), texts.get(row.doc, "")
+        if fact is None or row.doc not in keys:
+            continue
+        claims.append((row.id, keys[row.doc], ClaimRow(
+            row.sentence, row.start, row.end, None if text[row.start:row.end] == row.text else row.text,
+            row.lang, row.rule, fact.subject, fact.predicate, fact.object, fact.value, fact.start, fact.end,
+            fact.qualifiers if json.loads(fact.qualifiers or "[]") else None,
+            None if fact.rule == row.rule else fact.rule, row.at, row.verdict, row.verdict_rule, row.reason,
+            tuple(evidence.get(row.id, ())))))
+    if claims:
+        verdicts = _verdict_ids(conn, [k for _, _, k in claims])
+        conn.execute(claims_table.insert(), [
+            {"id": claim_id, "doc": doc, **{name: getattr(k, name) for name in _CLAIM_COLUMNS},
+             "verdict": verdicts[_verdict_key(k.verdict, k.verdict_rule, k.reason, k.evidence)]}
+            for claim_id, doc, k in claims])
+    for name in names:
+        conn.execute(sa.text(f"DROP TABLE {name}_v2"))
+    extracted = sa.select(f.c.id).where(f.c.origin == Origin.EXTRACTED.value)
+    conn.execute(fact_sources_table.delete().where(fact_sources_table.c.fact_id.in_(extracted)))
+    conn.execute(f.delete().where(f.c.origin == Origin.EXTRACTED.value))
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=5000")
+    # WAL with synchronous=NORMAL: a commit is safe from a killed process (it is in the log before
+    # the commit returns) and costs no fsync; only a power cut may lose the last commits.
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA busy_timeout=30000")
     cur.close()
 
 
