@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -197,10 +198,15 @@ class Store:
             raise YntymaqError(f"cannot open the database {target!r}: {err}") from None
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        # Text order as SQLite has it (by code point), whatever the PostgreSQL database's locale.
+        self._binary = "C" if self.engine.dialect.name == "postgresql" else None
         try:
             self.migrate()
         except sa.exc.OperationalError as err:
             raise YntymaqError(f"cannot open the database {target!r}: {err.orig}") from None
+
+    def _ordered(self, column: sa.ColumnElement) -> sa.ColumnElement:
+        return column.collate(self._binary) if self._binary else column
 
     # -- schema ----------------------------------------------------------------------------
 
@@ -219,7 +225,7 @@ class Store:
 
     def applied_migrations(self) -> list[str]:
         with self.engine.connect() as conn:
-            return [r.name for r in conn.execute(sa.select(migrations_table.c.name).order_by(migrations_table.c.name))]
+            return [r.name for r in conn.execute(sa.select(migrations_table.c.name).order_by(self._ordered(migrations_table.c.name)))]
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -301,7 +307,7 @@ class Store:
         if type is not None:
             query = query.where(entities_table.c.type == type.value)
         with self.engine.connect() as conn:
-            rows = conn.execute(query.order_by(entities_table.c.id)).all()
+            rows = conn.execute(query.order_by(self._ordered(entities_table.c.id))).all()
             names = conn.execute(sa.select(names_table)).all()
         by_entity: dict[str, list] = {}
         for n in names:
@@ -356,7 +362,7 @@ class Store:
     def sources(self) -> list[Reference]:
         with self.engine.connect() as conn:
             return [Reference(r.id, r.title, r.url, r.publisher, r.published)
-                    for r in conn.execute(sa.select(sources_table).order_by(sources_table.c.id))]
+                    for r in conn.execute(sa.select(sources_table).order_by(self._ordered(sources_table.c.id)))]
 
     def count_facts(self) -> int:
         with self.engine.connect() as conn:
@@ -376,24 +382,24 @@ class Store:
         fact beside the curated ones. Returns the number of claims stored."""
         with self.engine.begin() as conn:
             conn.execute(documents_table.insert().values(
-                id=doc.id, name=doc.name, path=doc.path, encoding=doc.encoding, language=doc.language,
-                size=doc.size, text=doc.text, ingested_at=doc.ingested_at))
+                id=doc.id, name=storable(doc.name), path=storable(doc.path), encoding=doc.encoding,
+                language=doc.language, size=doc.size, text=storable(doc.text), ingested_at=doc.ingested_at))
             if sentences:
                 conn.execute(sentences_table.insert(), [
                     {"doc": doc.id, "idx": i, "start": a, "end": b, "language": lang}
                     for i, (a, b, lang) in enumerate(sentences)])
             if mentions:
                 conn.execute(mentions_table.insert(), [
-                    {"doc": doc.id, "sentence": m.sentence, "start": m.start, "end": m.end, "text": m.text,
+                    {"doc": doc.id, "sentence": m.sentence, "start": m.start, "end": m.end, "text": storable(m.text),
                      "entity": m.entity, "candidates": json.dumps(list(m.candidates), ensure_ascii=False),
                      "score": m.score, "rule": m.rule} for m in mentions])
             fact_ids = self._insert_facts(conn, [c.fact for c, _ in claims], {})
             for (claim, verdict), fact_id in zip(claims, fact_ids):
                 claim_id = conn.execute(claims_table.insert().values(
                     doc=doc.id, sentence=claim.span.sentence, start=claim.span.start, end=claim.span.end,
-                    text=claim.span.text, lang=claim.lang, rule=claim.rule, fact_id=fact_id,
+                    text=storable(claim.span.text), lang=claim.lang, rule=claim.rule, fact_id=fact_id,
                     at=str(claim.at) if claim.at else None, verdict=verdict.kind.value,
-                    verdict_rule=verdict.rule, reason=verdict.reason)).inserted_primary_key[0]
+                    verdict_rule=verdict.rule, reason=storable(verdict.reason))).inserted_primary_key[0]
                 evidence = [{"claim_id": claim_id, "fact_id": f.id} for f in verdict.evidence if f.id is not None]
                 if evidence:
                     conn.execute(claim_evidence_table.insert(), evidence)
@@ -401,7 +407,7 @@ class Store:
 
     def documents(self) -> list[StoredDocument]:
         with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(documents_table).order_by(documents_table.c.ingested_at, documents_table.c.name)).all()
+            rows = conn.execute(sa.select(documents_table).order_by(documents_table.c.ingested_at, self._ordered(documents_table.c.name))).all()
         return [StoredDocument(**r._mapping) for r in rows]
 
     def document(self, doc_id: str) -> StoredDocument | None:
@@ -433,7 +439,7 @@ class Store:
         if claim_ids is not None:
             query = query.where(c.c.id.in_(claim_ids))
         with self.engine.connect() as conn:
-            rows = conn.execute(query.order_by(c.c.doc, c.c.start, c.c.id)).all()
+            rows = conn.execute(query.order_by(self._ordered(c.c.doc), c.c.start, c.c.id)).all()
             evidence: dict[int, list[int]] = {}
             ids = [r.id for r in rows]
             for start in range(0, len(ids), 500):
@@ -465,6 +471,15 @@ class Store:
             evidence = [{"claim_id": claim_id, "fact_id": f.id} for f in verdict.evidence if f.id is not None]
             if evidence:
                 conn.execute(claim_evidence_table.insert(), evidence)
+
+
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(text: str | None) -> str | None:
+    """`text` with each NUL and lone surrogate replaced by U+FFFD: PostgreSQL's text holds no NUL and
+    neither backend can encode a lone surrogate. One character for one, so every offset stays exact."""
+    return _UNSTORABLE.sub("\ufffd", text) if text else text
 
 
 def _id_exists(conn: sa.Connection, fact_id: int) -> bool:
@@ -521,7 +536,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 def _fact_row(f: Fact, note: str) -> dict:
     return {
-        "subject": f.subject, "predicate": f.predicate, "object": f.object, "value": f.value,
+        "subject": f.subject, "predicate": f.predicate, "object": f.object, "value": storable(f.value),
         "start": str(f.start) if f.start else None,
         "start_lo": _day(f.start.earliest) if f.start else None,
         "start_hi": _day(f.start.latest) if f.start else None,
