@@ -98,18 +98,28 @@ CLAIM_COLUMNS = [("sentence", "col.sentence"), ("predicate", "col.predicate"), (
 @DB_OPTION
 @click.option("--json", "as_json", is_flag=True, help="Қорытындыны JSON-мен / итог в JSON / print the summary as JSON.")
 @click.option("--lang", default=None, metavar="kk|ru|en", help="Тіл / язык / language of messages.")
-def ingest_command(paths: tuple[str, ...], db: str | None, as_json: bool, lang: str | None) -> None:
+@click.option("--cluster", "address", default=None, metavar="ADDRESS",
+              help="Dask кластері / кластер Dask / run on the Dask scheduler at ADDRESS (tcp://host:8786); "
+                   "every worker must reach the database.")
+@click.option("--workers", type=int, default=None, metavar="N",
+              help="Жергілікті кластер / локальный кластер / run on a local Dask cluster of N worker processes.")
+def ingest_command(paths: tuple[str, ...], db: str | None, as_json: bool, lang: str | None,
+                   address: str | None, workers: int | None) -> None:
     """Құжаттарды жүктеу / загрузить документы / store documents with their checked claims.
 
     PATH is a file, a folder (read recursively) or a glob; `-` reads standard input. Each document's
     language is detected; it is stored in its own transaction with its sentences, mentions, claims and
     verdicts, keyed by the hash of its bytes: a document already stored is skipped, so a re-run resumes where one stopped. A file
     that cannot be read is reported with its reason and the others are still stored; the exit code
-    is then 1. Progress goes to stderr.
+    is then 1. Progress goes to stderr. With --cluster or --workers each document is read, checked and
+    stored by a worker of a Dask distributed cluster, still exactly once and resumably.
 
-    Example: yntymaq ingest news/ 'archive/**/*.pdf' notes.txt
+    Example: yntymaq ingest news/ 'archive/**/*.pdf' notes.txt --workers 2
     """
+    from yntymaq.cluster import check_cluster_options
+
     lang = check_lang(settings.get("lang", lang))
+    check_cluster_options(address, workers)
     kb = KB.open(db)
     report = IngestReport()
     named = [p for p in paths if p != "-"]
@@ -129,7 +139,15 @@ def ingest_command(paths: tuple[str, ...], db: str | None, as_json: bool, lang: 
         except YntymaqError as err:
             report.failed.append(("<stdin>", str(err)))
     if wanted:
-        files = _ingest_with_progress(wanted, kb, lang)
+        if address or workers:
+            from yntymaq.cluster import ingest_on_cluster
+
+            def run_files(files, progress):
+                return ingest_on_cluster(files, kb.store.url, address=address, workers=workers, progress=progress)
+        else:
+            def run_files(files, progress):
+                return ingest_paths(files, kb, progress=progress)
+        files = _ingest_with_progress(wanted, lang, run_files)
         report.added += files.added
         report.skipped += files.skipped
         report.failed += files.failed
@@ -151,8 +169,9 @@ def ingest_command(paths: tuple[str, ...], db: str | None, as_json: bool, lang: 
         sys.exit(1)
 
 
-def _ingest_with_progress(files: list[str], kb: KB, lang: str) -> IngestReport:
-    """`ingest_paths` with a progress bar on stderr (shown only on a terminal)."""
+def _ingest_with_progress(files: list[str], lang: str, run) -> IngestReport:
+    """`run(files, progress)` (`ingest_paths` or `ingest_on_cluster`) with a progress bar on stderr
+    (shown only on a terminal)."""
     console = Console(stderr=True)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.fields[name]}", style="dim"), console=console, transient=True,
@@ -166,7 +185,7 @@ def _ingest_with_progress(files: list[str], kb: KB, lang: str) -> IngestReport:
             started.append(path)
             progress.update(task, name=path.name)
 
-        report = ingest_paths(files, kb, progress=advance)
+        report = run(files, advance)
         progress.update(task, completed=len(files))
     return report
 
