@@ -44,6 +44,20 @@ def _kb_for(db: str):
     return kb
 
 
+WARM_UP_TEXTS = ("Қазақстан 1995 жылы ИЫҰ-ға мүше болды.", "Казахстан вступил в ОИС в 1995 году.",
+                 "Kazakhstan joined the OIC in 1995.")
+
+
+def warm_up(db: str) -> None:
+    """Run on a worker: open the knowledge base and read one sentence (nothing is stored), so that the
+    first document does not pay for loading tables and building the linker."""
+    from yntymaq.ingest import process_text
+
+    kb = _kb_for(db)
+    for text in WARM_UP_TEXTS:
+        process_text(text, kb)
+
+
 def ingest_document(db: str, raw: bytes, *, name: str, path: str, suffix: str) -> tuple[str, str, int]:
     """Run on a worker: read, extract, check and store one document. Returns (outcome, reason, claims),
     outcome being `added`, `skipped` (already stored) or `failed` (with its reason)."""
