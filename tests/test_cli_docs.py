@@ -29,12 +29,12 @@ def data(tmp_path) -> Path:
 
 
 @pytest.fixture()
-def db(tmp_path, data) -> str:
-    """A fresh knowledge base built from the fixture dataset, with no document yet."""
-    path = tmp_path / "kb.sqlite"
-    result = run("build", "--db", path, "--data", data, "--lang", "en")
+def db(empty_db, data) -> str:
+    """A fresh knowledge base built from the fixture dataset, with no document yet, on SQLite and on
+    PostgreSQL (see conftest.py)."""
+    result = run("build", "--db", empty_db, "--data", data, "--lang", "en")
     assert result.exit_code == 0, result.output
-    return str(path)
+    return empty_db
 
 
 def write(folder: Path, name: str, content: str | bytes) -> Path:

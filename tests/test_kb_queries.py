@@ -7,6 +7,12 @@ from yntymaq.kb.query import parse_date
 from yntymaq.vocab import Date
 
 
+@pytest.fixture(scope="module")
+def shipped_kb(shipped_kb_each):
+    """Every test of this module runs on SQLite and on PostgreSQL (see conftest.py)."""
+    return shipped_kb_each
+
+
 def test_57_members_today(shipped_kb):
     count = shipped_kb.member_count()
     assert count.members == 57

@@ -1,4 +1,5 @@
-"""Storage: named migrations, idempotent rebuilds, a clear error for an unusable database."""
+"""Storage: named migrations, idempotent rebuilds, a clear error for an unusable database — on SQLite and
+PostgreSQL (`empty_db`, see conftest.py)."""
 
 import pytest
 
@@ -9,14 +10,14 @@ from yntymaq.kb.store import Store
 from yntymaq.vocab import Origin
 
 
-def test_migrations_are_named_and_recorded(tmp_path):
-    store = Store(str(tmp_path / "kb.sqlite"))
+def test_migrations_are_named_and_recorded(empty_db):
+    store = Store(empty_db)
     assert store.applied_migrations()[0] == "0001_knowledge_base"
     assert store.migrate() == []  # nothing left to apply the second time
 
 
-def test_rebuild_gives_the_same_facts(tmp_path):
-    db = str(tmp_path / "kb.sqlite")
+def test_rebuild_gives_the_same_facts(tmp_path, empty_db):
+    db = empty_db
     data = write_fixture_dataset(tmp_path / "data")
     report, store = build(db, data=data)
     assert report.changed
@@ -32,8 +33,8 @@ def test_rebuild_gives_the_same_facts(tmp_path):
     assert [(f.subject, f.predicate, f.object, str(f.start)) for f in store.facts()] == first
 
 
-def test_derived_facts_carry_their_rule_and_sources(tmp_path):
-    _, store = build(str(tmp_path / "kb.sqlite"), data=write_fixture_dataset(tmp_path / "data"))
+def test_derived_facts_carry_their_rule_and_sources(tmp_path, empty_db):
+    _, store = build(empty_db, data=write_fixture_dataset(tmp_path / "data"))
     chairs = store.facts(predicate="chaired_by")
     assert chairs and all(f.origin is Origin.DERIVED and f.rule == "chair.from_sessions.v1" for f in chairs)
     assert all(f.sources for f in chairs)
@@ -42,3 +43,25 @@ def test_derived_facts_carry_their_rule_and_sources(tmp_path):
 def test_unusable_database_url_is_a_clear_error():
     with pytest.raises(YntymaqError, match="cannot open the database 'nosuchdriver://x'"):
         Store("nosuchdriver://x")
+
+
+def test_text_postgresql_cannot_hold_is_stored_with_its_offsets_kept(tmp_path, empty_db):
+    from yntymaq.ingest import ingest_text
+    from yntymaq.kb import KB
+
+    _, store = build(empty_db, data=write_fixture_dataset(tmp_path / "data"))
+    text = "Kazakhstan became a member of the OIC in 1995.\x00 Nothing\x00 else."
+    doc_id = ingest_text(text, KB(store), name="nul.txt")
+    stored = store.document(doc_id)
+    assert stored.text == text.replace("\x00", "\ufffd")
+    assert len(stored.text) == len(text)
+
+
+def test_text_sorts_by_code_point_on_every_backend(empty_db):
+    from yntymaq.kb.store import StoredDocument
+
+    store = Store(empty_db)
+    names = ["b", "B", "a", "_x", "Ä", "ә"]
+    for i, name in enumerate(names):
+        store.write_document(StoredDocument(f"d{i}", name, "", "utf-8", "en", 1, "x", 1.0), [], [], [])
+    assert [d.name for d in store.documents()] == sorted(names)

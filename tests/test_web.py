@@ -24,6 +24,12 @@ PAGES = ["/", "/?at=2012-03-01", "/members", "/members?at=1982", "/members?statu
 
 
 @pytest.fixture(scope="module")
+def fixture_kb(fixture_kb_each):
+    """Every test of this module runs on SQLite and on PostgreSQL (see conftest.py)."""
+    return fixture_kb_each
+
+
+@pytest.fixture(scope="module")
 def app(fixture_kb):
     return create_app(fixture_kb.store.url)
 

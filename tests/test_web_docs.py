@@ -23,9 +23,14 @@ PASTED = ("Kazakhstan became a member of the Organisation of Islamic Cooperation
           "The 39th session of the Council of Foreign Ministers was held in Baku on 15–17 November 2012.\n")
 
 
-@pytest.fixture(scope="module")
-def kb(tmp_path_factory):
-    _, store = build(str(tmp_path_factory.mktemp("web-docs") / "kb.sqlite"))
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def kb(request, tmp_path_factory):
+    """The shipped dataset with the examples ingested, on SQLite and on PostgreSQL (see conftest.py)."""
+    if request.param == "sqlite":
+        db = str(tmp_path_factory.mktemp("web-docs") / "kb.sqlite")
+    else:
+        db = request.getfixturevalue("postgres_server").url()
+    _, store = build(db)
     kb = KB(store)
     report = ingest_paths([str(EXAMPLES / "*.txt")], kb)
     assert not report.failed and len(report.added) >= 3

@@ -102,8 +102,13 @@ CLAIM_COLUMNS = [("sentence", "col.sentence"), ("predicate", "col.predicate"), (
               help="Әр құжатқа бір жол / строка на документ / one line per document on stderr, once its fate is final.")
 @click.option("--json", "as_json", is_flag=True, help="Қорытындыны JSON-мен / итог в JSON / print the summary as JSON.")
 @click.option("--lang", default=None, metavar="kk|ru|en", help="Тіл / язык / language of messages.")
+@click.option("--cluster", "address", default=None, metavar="ADDRESS",
+              help="Dask кластері / кластер Dask / run on the Dask scheduler at ADDRESS (tcp://host:8786); "
+                   "every worker must reach the database.")
+@click.option("--workers", type=int, default=None, metavar="N",
+              help="Жергілікті кластер / локальный кластер / run on a local Dask cluster of N worker processes.")
 def ingest_command(paths: tuple[str, ...], db: str | None, jobs: int | None, verbose: bool, as_json: bool,
-                   lang: str | None) -> None:
+                   lang: str | None, address: str | None, workers: int | None) -> None:
     """Құжаттарды жүктеу / загрузить документы / store documents with their checked claims.
 
     PATH is a file, a folder (read recursively, following links but never round a loop) or a glob
@@ -114,10 +119,15 @@ def ingest_command(paths: tuple[str, ...], db: str | None, jobs: int | None, ver
     committed, so a crash loses none that was reported. A file that cannot be read (or is a FIFO,
     a device, a socket or a broken link) is reported in one line with its reason and the others are
     still stored; the exit code is then 1. Progress goes to stderr (--verbose: a line per document).
+    With --cluster or --workers each document is read, checked and stored by a worker of a Dask
+    distributed cluster, still exactly once and resumably.
 
-    Example: yntymaq ingest news/ 'archive/**/*.pdf' notes.txt
+    Example: yntymaq ingest news/ 'archive/**/*.pdf' notes.txt --workers 2
     """
+    from yntymaq.cluster import check_cluster_options
+
     lang = check_lang(settings.get("lang", lang))
+    check_cluster_options(address, workers)
     kb = KB.open(db)
     report = IngestReport()
     named = [p for p in paths if p != "-"]
@@ -131,7 +141,15 @@ def ingest_command(paths: tuple[str, ...], db: str | None, jobs: int | None, ver
         except YntymaqError as err:
             report.failed.append(("<stdin>", str(err)))
     if named:
-        files = _ingest_with_progress(named, kb, lang, jobs=jobs, verbose=verbose)
+        if address or workers:
+            from yntymaq.cluster import ingest_on_cluster
+
+            def run(files, taken, settled):
+                return ingest_on_cluster(files, kb.store.url, address=address, workers=workers, progress=settled)
+        else:
+            def run(files, taken, settled):
+                return ingest_paths(files, kb, jobs=jobs, progress=taken, stored=settled)
+        files = _ingest_with_progress(named, lang, run, verbose=verbose)
         report.added += files.added
         report.skipped += files.skipped
         report.failed += files.failed
@@ -153,9 +171,10 @@ def ingest_command(paths: tuple[str, ...], db: str | None, jobs: int | None, ver
         sys.exit(1)
 
 
-def _ingest_with_progress(paths: list[str], kb: KB, lang: str, *, jobs: int | None, verbose: bool) -> IngestReport:
-    """`ingest_paths` with a progress bar on stderr (shown only on a terminal), or with --verbose a
-    line per document as it is stored, skipped or failed."""
+def _ingest_with_progress(paths: list[str], lang: str, run, *, verbose: bool) -> IngestReport:
+    """`run(paths, taken, settled)` (`ingest_paths` or `ingest_on_cluster`) with a progress bar on
+    stderr (shown only on a terminal), or with --verbose a line per document as it is stored, skipped
+    or failed."""
     console = Console(stderr=True)
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                   TextColumn("{task.fields[name]}", style="dim"), console=console, transient=True,
@@ -170,7 +189,7 @@ def _ingest_with_progress(paths: list[str], kb: KB, lang: str, *, jobs: int | No
             if verbose:
                 click.echo(f"{outcome}: {path}", err=True)
 
-        report = ingest_paths(paths, kb, jobs=jobs, progress=taken, stored=settled)
+        report = run(paths, taken, settled)
     return report
 
 

@@ -85,7 +85,7 @@ def write_fixture_dataset(folder: str | Path, *, replace: dict[str, list[str]] |
 
 
 def build_fixture_kb(path: str | Path) -> KB:
-    """Build the fixture knowledge base into the SQLite file `path` and open it."""
+    """Build the fixture knowledge base into the SQLite file `path` (or a database URL) and open it."""
     from yntymaq.kb import build
 
     with tempfile.TemporaryDirectory(prefix="yntymaq-fixture-") as folder:

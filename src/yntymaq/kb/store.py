@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import json
+import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -268,10 +269,15 @@ class Store:
             raise YntymaqError(f"cannot open the database {target!r}: {err}") from None
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
+        # Text order as SQLite has it (by code point), whatever the PostgreSQL database's locale.
+        self._binary = "C" if self.engine.dialect.name == "postgresql" else None
         try:
             self.migrate()
         except sa.exc.OperationalError as err:
             raise YntymaqError(f"cannot open the database {target!r}: {err.orig}") from None
+
+    def _ordered(self, column: sa.ColumnElement) -> sa.ColumnElement:
+        return column.collate(self._binary) if self._binary else column
 
     # -- schema ----------------------------------------------------------------------------
 
@@ -290,7 +296,7 @@ class Store:
 
     def applied_migrations(self) -> list[str]:
         with self.engine.connect() as conn:
-            return [r.name for r in conn.execute(sa.select(migrations_table.c.name).order_by(migrations_table.c.name))]
+            return [r.name for r in conn.execute(sa.select(migrations_table.c.name).order_by(self._ordered(migrations_table.c.name)))]
 
     # -- writing ---------------------------------------------------------------------------
 
@@ -382,7 +388,7 @@ class Store:
         if type is not None:
             query = query.where(entities_table.c.type == type.value)
         with self.engine.connect() as conn:
-            rows = conn.execute(query.order_by(entities_table.c.id)).all()
+            rows = conn.execute(query.order_by(self._ordered(entities_table.c.id))).all()
             names = conn.execute(sa.select(names_table)).all()
         by_entity: dict[str, list] = {}
         for n in names:
@@ -437,7 +443,7 @@ class Store:
     def sources(self) -> list[Reference]:
         with self.engine.connect() as conn:
             return [Reference(r.id, r.title, r.url, r.publisher, r.published)
-                    for r in conn.execute(sa.select(sources_table).order_by(sources_table.c.id))]
+                    for r in conn.execute(sa.select(sources_table).order_by(self._ordered(sources_table.c.id)))]
 
     def count_facts(self) -> int:
         with self.engine.connect() as conn:
@@ -470,8 +476,8 @@ class Store:
         with self.engine.begin() as conn:
             insert = _insert_ignoring(conn, d, ["id"]).returning(d.c.id, d.c.key)
             keys = dict(conn.execute(insert, [
-                {"id": r.id, "name": r.name, "path": r.path, "encoding": r.encoding or "", "language": r.language,
-                 "size": r.size, "text": r.text, "ingested_at": now,
+                {"id": r.id, "name": storable(r.name), "path": storable(r.path), "encoding": r.encoding or "",
+                 "language": r.language, "size": r.size, "text": storable(r.text), "ingested_at": now,
                  "sentences": _pack_sentences(r.sentences, r.language),
                  "mentions": _pack_mentions(r.mentions, r.sentences)}
                 for r in unique.values()]).all())
@@ -482,7 +488,8 @@ class Store:
             if claims:
                 verdicts = _verdict_ids(conn, [k for _, k in claims])
                 conn.execute(c.insert(), [
-                    {"doc": doc, **{name: getattr(k, name) for name in _CLAIM_COLUMNS},
+                    {"doc": doc, **{name: storable(getattr(k, name)) if name in _TEXT_COLUMNS else getattr(k, name)
+                                    for name in _CLAIM_COLUMNS},
                      "verdict": verdicts[_verdict_key(k.verdict, k.verdict_rule, k.reason, k.evidence)]}
                     for doc, k in claims])
         return [r.id for r in added]
@@ -504,7 +511,7 @@ class Store:
         d = documents_table
         with self.engine.connect() as conn:
             rows = conn.execute(sa.select(*(d.c[n] for n in self._DOCUMENT_COLUMNS))
-                                .order_by(d.c.ingested_at, d.c.name, d.c.key)).all()
+                                .order_by(d.c.ingested_at, self._ordered(d.c.name), d.c.key)).all()
         return [StoredDocument(*r) for r in rows]
 
     def count_documents(self) -> int:
@@ -556,7 +563,7 @@ class Store:
         if claim_ids is not None:
             query = query.where(c.c.id.in_(claim_ids))
         with self.engine.connect() as conn:
-            rows = conn.execute(query.order_by(d.c.id, c.c.start, c.c.id)).all()
+            rows = conn.execute(query.order_by(self._ordered(d.c.id), c.c.start, c.c.id)).all()
         out = []
         for r in rows:
             fact = Fact(subject=r.subject, predicate=r.predicate, object=r.object, value=r.value,
@@ -578,7 +585,7 @@ class Store:
         query = (sa.select(ev.c.fact_id, c.c.id, d.c.id, d.c.name, v.c.verdict)
                  .select_from(ev).join(v, v.c.id == ev.c.verdict_id).join(c, c.c.verdict == v.c.id)
                  .join(d, d.c.key == c.c.doc)
-                 .where(ev.c.fact_id.in_(about_ids)).order_by(ev.c.fact_id, d.c.id, c.c.start, c.c.id))
+                 .where(ev.c.fact_id.in_(about_ids)).order_by(ev.c.fact_id, self._ordered(d.c.id), c.c.start, c.c.id))
         with self.engine.connect() as conn:
             return [Citation(*r) for r in conn.execute(query)]
 
@@ -701,6 +708,15 @@ def _about(ident: str):
     return sa.or_(t.c.subject == ident, t.c.object == ident, t.c.qualifiers.contains(f'"{ident}"'))
 
 
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def storable(text: str | None) -> str | None:
+    """`text` with each NUL and lone surrogate replaced by U+FFFD: PostgreSQL's text holds no NUL and
+    neither backend can encode a lone surrogate. One character for one, so every offset stays exact."""
+    return _UNSTORABLE.sub("\ufffd", text) if text else text
+
+
 def _id_exists(conn: sa.Connection, fact_id: int) -> bool:
     return conn.execute(sa.select(facts_table.c.id).where(facts_table.c.id == fact_id)).first() is not None
 
@@ -786,6 +802,7 @@ class MentionRow(NamedTuple):
 _CLAIM_COLUMNS = ("sentence", "start", "end", "text", "lang", "rule", "subject", "predicate", "object", "value",
                   "fact_start", "fact_end", "qualifiers", "fact_rule", "at")
 """The fields of a `ClaimRow` that are columns of `claims` (the verdict's are in `verdicts`)."""
+_TEXT_COLUMNS = frozenset({"text", "value"})  # those that quote the text (see `storable`)
 
 
 class ClaimRow(NamedTuple):
@@ -875,7 +892,7 @@ def _verdict_ids(conn: sa.Connection, rows: list) -> dict[str, int]:
     if new:
         conn.execute(_insert_ignoring(conn, v, ["key"]), [
             {"key": key, "verdict": wanted[key].verdict, "rule": wanted[key].verdict_rule,
-             "reason": wanted[key].reason, "evidence": " ".join(map(str, wanted[key].evidence))} for key in new])
+             "reason": storable(wanted[key].reason), "evidence": " ".join(map(str, wanted[key].evidence))} for key in new])
         for start in range(0, len(new), 500):
             found.update(conn.execute(sa.select(v.c.key, v.c.id).where(v.c.key.in_(new[start:start + 500]))).all())
         pairs = {(f, found[key]) for key in new for f in wanted[key].evidence}
@@ -1037,7 +1054,7 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 def _fact_row(f: Fact, note: str) -> dict:
     return {
-        "subject": f.subject, "predicate": f.predicate, "object": f.object, "value": f.value,
+        "subject": f.subject, "predicate": f.predicate, "object": f.object, "value": storable(f.value),
         "start": str(f.start) if f.start else None,
         "start_lo": _day(f.start.earliest) if f.start else None,
         "start_hi": _day(f.start.latest) if f.start else None,
