@@ -221,3 +221,24 @@ def test_a_chair_at_the_texts_date_only_is_never_contradicted(shipped_kb):
     (claim, verdict), = [(c, v) for c, v in claims_of(shipped_kb, text, "en", doc_time=Date.parse("2011-03-15"))
                          if c.fact.predicate == "chaired_by"]
     assert verdict.kind is UNVERIFIABLE and "2011-03-15" in verdict.reason
+
+
+# -- infobox fields turned into text; the summit a summit's noun points back to -------------------------
+
+def test_the_fields_of_an_infobox_are_statements_of_their_own(shipped_kb):
+    text = ("|leader_title1 = Secretary-General |leader_name1 = Ekmeleddin İhsanoğlu |established_event1 = "
+            "|established_date1 = September 25 1969 |admin_center_type = Headquarters |admin_center = Jeddah")
+    found = claims_of(shipped_kb, text, "en")
+    office = [(c, v) for c, v in found if c.fact.predicate == "holds_office"]
+    # the date of another field is not the time the Secretary General is named at
+    assert office and all(c.at is None and v.kind is SUPPORTED for c, v in office)
+    # a field that labels the next one is read with it
+    assert ("OIC", "jeddah") in keys(found, "headquartered_in")
+
+
+def test_a_summits_noun_points_back_to_the_summit_not_to_a_session_named_after_it(shipped_kb):
+    text = ("The 12th Islamic Summit opened in Cairo. Kazakhstan will host the 38th CFM in Astana. "
+            "The two-day summit was attended by heads of state from Iran and Turkey.")
+    found = keys(claims_of(shipped_kb, text, "en"), "participated_in")
+    assert {("IR", "OIC/summit/12"), ("TR", "OIC/summit/12")} <= found
+    assert not {m for _, m in found} & {"OIC/cfm/38"}

@@ -50,8 +50,16 @@ _LIST_GLUE = re.compile(r"^[\s,]*(?:\([^()]*\)[\s,]*)?(?:(?:және|мен|пе
                         r"[\s,]*(?:the\s+)?$", re.I)
 # Sentences are already cut; inside one, a semicolon, a colon or a spaced dash ends a clause (a full
 # stop inside a sentence belongs to an abbreviation: 1997 ж. желтоқсанда).
-_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s")
-_STRONG_BREAK = re.compile(r"[;:]")
+# `|key = value |key2 = value2`: the fields of an infobox turned into text are statements of their own
+_CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|\|(?=\s*\w+\s*=)")
+_STRONG_BREAK = re.compile(r"[;:]|\|(?=\s*\w+\s*=)")
+# ... except after a field that labels the next one (|admin_center_type = Headquarters |admin_center = Jeddah)
+_LABELS_NEXT_FIELD = re.compile(r"\|\s*\w+_type\s*=[^|=]*\Z")
+
+
+def _labels_next_field(text: str, bar: int) -> bool:
+    before = text.rfind("|", 0, bar)
+    return before >= 0 and _LABELS_NEXT_FIELD.match(text, before, bar) is not None
 # What may follow an ordinal that stands for a meeting whose noun is left out: the 37th in Dushanbe,
 # а 48-я — 22–23 марта, the 40th (Conakry, 2013).
 _ELIDED_NEXT = re.compile(r"\s*(?:[—–-]\s|\(|,|(?:in|at|on|в|во)\b)")
@@ -102,7 +110,7 @@ class Discourse:
                 self.meeting = item.value
                 body = _body_of(sent.kb, item.value)
                 self.body = body or self.body
-                if body == "OIC/summit":
+                if body == "OIC/summit" or "summit/" in str(item.value):  # a summit of any series
                     self.summit = item.value
             elif item.kind == EntityType.ORGAN._value_ and item.value in _BODIES:
                 self.body = item.value
@@ -185,7 +193,8 @@ class Sentence:
         False, a spaced dash — which in a definition is a copula: Жидда қаласы – штаб-пәтер)."""
         breaks = self._breaks.get(dashes)
         if breaks is None:  # the rules ask again and again: the breaks are found once
-            found = [m.span() for m in (_CLAUSE_BREAK if dashes else _STRONG_BREAK).finditer(self.text)]
+            found = [m.span() for m in (_CLAUSE_BREAK if dashes else _STRONG_BREAK).finditer(self.text)
+                     if self.text[m.start()] != "|" or not _labels_next_field(self.text, m.start())]
             breaks = self._breaks[dashes] = ([self.start + a for a, _ in found], [self.start + b for _, b in found])
         starts, ends = breaks
         k = bisect_left(starts, at)  # the breaks before `at` and the first at or after it
@@ -1585,10 +1594,13 @@ def participation(sent: Sentence) -> Iterator[Claim]:
         if not chosen:
             ref = sent.nearest(sent.refs, trig.start)
             chosen = [ref] if ref else []
-        if not chosen and sent.discourse.meeting and ("summit_word" in sent.triggers or "session_word" in sent.triggers):
-            # `the two-day summit was attended by ...`: a meeting's noun, the meeting named last; without
-            # one (`delegations take part in the work of the organisation`) no meeting is meant
-            chosen = [Found(trig.start, trig.end, EntityType.MEETING._value_, sent.discourse.meeting, "")]
+        # `the two-day summit was attended by ...`: a meeting's noun, the meeting of that kind named last
+        # (the summit named last, not a CFM session named after it); without one (`delegations take part
+        # in the work of the organisation`) no meeting is meant
+        earlier = sent.discourse.summit if "summit_word" in sent.triggers else \
+            sent.discourse.meeting if "session_word" in sent.triggers else None
+        if not chosen and earlier:
+            chosen = [Found(trig.start, trig.end, EntityType.MEETING._value_, earlier, "")]
         ids = [m.value for m in chosen]
         for first, second in zip(chosen, chosen[1:]):
             if _ablative(first.text) or _range_between(sent, first, second):
