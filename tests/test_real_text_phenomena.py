@@ -242,3 +242,35 @@ def test_a_summits_noun_points_back_to_the_summit_not_to_a_session_named_after_i
     found = keys(claims_of(shipped_kb, text, "en"), "participated_in")
     assert {("IR", "OIC/summit/12"), ("TR", "OIC/summit/12")} <= found
     assert not {m for _, m in found} & {"OIC/cfm/38"}
+
+
+# -- what is not the statement's: a state beside the subject, a city naming a document, a future seat -----
+
+def test_a_state_along_with_the_subject_is_not_the_host(shipped_kb):
+    text = "Pakistan along with Saudi Arabia hosted the second OIC summit in Lahore in February 1974."
+    assert keys(claims_of(shipped_kb, text, "en"), "hosted_by") == {("OIC/summit/2", "PK")}
+
+
+def test_a_city_that_names_a_document_is_not_where_the_meeting_was(shipped_kb):
+    text = ("Pakistan will host the 48th session of the OIC Council of Foreign Ministers on March 22-23, which "
+            "coincides with the anniversary of the Lahore Resolution.")
+    assert not keys(claims_of(shipped_kb, text, "en"), "held_in")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "Штаб-квартира будет в Астане, сказал он на заседании в рамках ОИС."),
+    ("en", "The headquarters will be in Astana, he told the OIC meeting."),
+])
+def test_a_seat_to_come_is_no_claim_of_the_seat(shipped_kb, lang, text):
+    assert not keys(claims_of(shipped_kb, text, lang), "headquartered_in")
+
+
+def test_a_count_before_a_future_verb_is_still_a_count(shipped_kb):
+    text = "During the meeting in Jeddah, representatives of the 57 member states will discuss the OIC's reports."
+    assert ("OIC", "57") in keys(claims_of(shipped_kb, text, "en"), "member_count")
+
+
+def test_the_chair_of_a_session_is_judged_at_that_session(shipped_kb):
+    text = "Nigeria's minister, who chaired the 47th session of the OIC CFM, spoke first."
+    (claim, verdict), = [(c, v) for c, v in claims_of(shipped_kb, text, "en") if c.fact.predicate == "chaired_by"]
+    assert claim.fact.qualifier("meeting") == "OIC/cfm/47" and verdict.kind is CONTRADICTED  # Niger chaired it

@@ -432,7 +432,9 @@ def set_aside_hedged(sent: Sentence) -> None:
         for trig in found:
             head = sent.low[max(0, trig.start - sent.start - 40):trig.start - sent.start]
             tail = sent.low[trig.end - sent.start:trig.end - sent.start + 40]
-            if any(p.search(head) for p in hedges.get("before", ())) or any(p.match(tail) for p in hedges.get("after", ())):
+            # a count is a noun phrase: a future after it is its sentence's verb (57 states will discuss)
+            after = () if name in ("count_members", "count_observers") else hedges.get("after", ())
+            if any(p.search(head) for p in hedges.get("before", ())) or any(p.match(tail) for p in after):
                 sent.hedged.append(trig)
             else:
                 kept.append(trig)
@@ -1287,7 +1289,8 @@ def meetings(sent: Sentence) -> Iterator[Claim]:
             if hi < lo:
                 continue
             lo, hi = _clip_to_clause(sent, meeting, lo, hi)
-            place = place or sent.nearest(sent.entities(EntityType.PLACE, lo=lo, hi=hi) or _states_as_places(sent, lo, hi),
+            place = place or sent.nearest([p for p in sent.entities(EntityType.PLACE, lo=lo, hi=hi)
+                                           if not _names_a_thing(sent, p)] or _states_as_places(sent, lo, hi),
                                           meeting.start)
             date = date or sent.nearest([d for d in _usable_dates(sent, lo, hi)
                                          if d.value["kind"] in ("date", "range", "in", "until") and _meeting_span(d.value)],
@@ -1304,6 +1307,24 @@ def meetings(sent: Sentence) -> Iterator[Claim]:
             country = _country_beside(sent, place)
             if country:
                 yield sent.claim("meeting.v2", subject=meeting.value, predicate="hosted_by", object=country)
+
+
+def _alongside(sent: Sentence, state: Found) -> bool:
+    """A state named beside the subject, not as it: `Pakistan along with Saudi Arabia hosted`,
+    `вместе с Турцией`, `Түркиямен бірге` (the Kazakh postposition follows the state)."""
+    before = sent.low[max(0, state.start - sent.start - 20):state.start - sent.start]
+    after = sent.low[state.end - sent.start:state.end - sent.start + 20]
+    pattern = _phrase(sent.lang, "alongside", "PHRASE")
+    return bool(pattern.match(after) if sent.lang == "kk" else pattern.search(before))
+
+
+def _names_a_thing(sent: Sentence, place: Found) -> bool:
+    """A city that names a document or a process, not where something is (the Lahore Resolution,
+    Астана декларациясы, Декларация Астаны)."""
+    after = sent.low[place.end - sent.start:place.end - sent.start + 30]
+    before = sent.low[max(0, place.start - sent.start - 30):place.start - sent.start]
+    return bool(_phrase(sent.lang, "place_names_after", "PHRASE").match(after)
+                or _phrase(sent.lang, "place_names_before", "(?:PHRASE)").search(before))
 
 
 def _ablative(word: str) -> bool:
@@ -1341,7 +1362,7 @@ def hosts(sent: Sentence) -> Iterator[Claim]:
         if meeting is None:
             continue
         lo, hi = sent.clause_of(trig.start)
-        near = [s for s in states if lo <= s.start < hi]
+        near = [s for s in states if lo <= s.start < hi and not _alongside(sent, s)]
         host = sent.nearest(near, trig.start, side="before") or \
             next((s for s in near if s.start >= trig.end and sent.words_between(trig.end, s.start) <= 6), None)
         if host is None:
@@ -1378,8 +1399,11 @@ def chairs(sent: Sentence) -> Iterator[Claim]:
         if body is None:
             continue
         holders.add(holder.value)
+        # `chaired the 47th session`: the chair that session's host took up there
+        session = next((m for m in meetings if m.start >= trig.end and sent.words_between(trig.end, m.start) <= 2
+                        and _body_of(sent.kb, m.value) == "OIC/cfm" and body == "OIC/cfm"), None)
         yield sent.claim("chaired_by.v2", subject=body, predicate="chaired_by", object=holder.value,
-                         start=start, end=end)
+                         start=start, end=end, qualifiers={"meeting": session.value if session else None})
         # took over the chairmanship from Saudi Arabia: the one it came from chaired before
         giver = next((s for s in states if trig.end <= s.start < hi and s.value != holder.value and _after_from(sent, s)), None)
         if giver is not None:
