@@ -274,3 +274,11 @@ def test_the_chair_of_a_session_is_judged_at_that_session(shipped_kb):
     text = "Nigeria's minister, who chaired the 47th session of the OIC CFM, spoke first."
     (claim, verdict), = [(c, v) for c, v in claims_of(shipped_kb, text, "en") if c.fact.predicate == "chaired_by"]
     assert claim.fact.qualifier("meeting") == "OIC/cfm/47" and verdict.kind is CONTRADICTED  # Niger chaired it
+
+
+def test_the_summit_with_a_capital_is_the_texts_own_summit(shipped_kb):
+    text = ("The 1st OIC Summit on Science and Technology was held in Astana in September 2017. It was proposed "
+            "at the 13th Islamic Summit in Istanbul. The Summit was attended by the heads of state of Iran and Turkey.")
+    found = keys(claims_of(shipped_kb, text, "en"), "participated_in")
+    assert {("IR", "OIC/st-summit/1"), ("TR", "OIC/st-summit/1")} <= found
+    assert ("IR", "OIC/summit/13") not in found

@@ -98,6 +98,7 @@ class Discourse:
     topic: str | None = None  # the organisation the document is about, for "the organisation", "it"
     meeting: str | None = None  # the meeting named last
     summit: str | None = None  # the summit named last
+    first_summit: str | None = None  # the summit named first: what the text is about
     body: str | None = None  # the body (OIC/cfm, OIC/summit) named last
     office: str | None = None  # the office named last
     office_sentence: int = -1  # the sentence that named it
@@ -112,6 +113,7 @@ class Discourse:
                 self.body = body or self.body
                 if body == "OIC/summit" or "summit/" in str(item.value):  # a summit of any series
                     self.summit = item.value
+                    self.first_summit = self.first_summit or item.value
             elif item.kind == EntityType.ORGAN._value_ and item.value in _BODIES:
                 self.body = item.value
             elif item.kind == EntityType.OFFICE._value_:
@@ -879,8 +881,19 @@ def meeting_refs(sent: Sentence) -> list[Found]:
             continue
         for trig in sent.triggers.get(name, ()):
             if not any(m.start < trig.end and trig.start < m.end for m in sent.mentions):
-                out.append(Found(trig.start, trig.end, EntityType.MEETING.value, target, trig.text))
+                meant = target
+                if name == "summit_ref" and _capitalised_inside(sent, trig):
+                    meant = sent.discourse.first_summit or target
+                out.append(Found(trig.start, trig.end, EntityType.MEETING.value, meant, trig.text))
     return out
+
+
+def _capitalised_inside(sent: Sentence, trig: Found) -> bool:
+    """`the Summit` with a capital inside a sentence: the text's own summit, the one it named first."""
+    words = list(re.finditer(r"\w+", sent.text[trig.start - sent.start:trig.end - sent.start]))
+    at = trig.start - sent.start + (words[-1].start() if words else 0)  # the noun: the trigger's last word
+    # not the sentence's first word, whose capital says nothing
+    return sent.text[at].isupper() and re.search(r"\w", sent.text[:at]) is not None
 
 
 # -- rules --------------------------------------------------------------------------------------
@@ -1621,7 +1634,7 @@ def participation(sent: Sentence) -> Iterator[Claim]:
         # `the two-day summit was attended by ...`: a meeting's noun, the meeting of that kind named last
         # (the summit named last, not a CFM session named after it); without one (`delegations take part
         # in the work of the organisation`) no meeting is meant
-        earlier = sent.discourse.summit if "summit_word" in sent.triggers else \
+        earlier = _summit_meant(sent) if "summit_word" in sent.triggers else \
             sent.discourse.meeting if "session_word" in sent.triggers else None
         if not chosen and earlier:
             chosen = [Found(trig.start, trig.end, EntityType.MEETING._value_, earlier, "")]
@@ -1633,6 +1646,13 @@ def participation(sent: Sentence) -> Iterator[Claim]:
             for meeting_id in dict.fromkeys(ids):
                 yield sent.claim("participated_in.v3", subject=state.value, predicate="participated_in",
                                  object=meeting_id)
+
+
+def _summit_meant(sent: Sentence) -> str | None:
+    """The summit a summit's noun points back to: the one named last, but `the Summit` written with a
+    capital inside a sentence is the text's own, the summit it named first."""
+    capital = any(_capitalised_inside(sent, t) for t in sent.triggers.get("summit_word", ()))
+    return (sent.discourse.first_summit if capital else None) or sent.discourse.summit
 
 
 def _after_city(sent: Sentence, state: Found, places: list[Found]) -> bool:
