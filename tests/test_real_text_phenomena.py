@@ -282,3 +282,12 @@ def test_the_summit_with_a_capital_is_the_texts_own_summit(shipped_kb):
     found = keys(claims_of(shipped_kb, text, "en"), "participated_in")
     assert {("IR", "OIC/st-summit/1"), ("TR", "OIC/st-summit/1")} <= found
     assert ("IR", "OIC/summit/13") not in found
+
+
+def test_the_head_of_state_in_a_kazakh_text_is_kazakhstans_and_the_meeting_was_held(shipped_kb):
+    found = claims_of(shipped_kb, "Мемлекет басшысы Ислам ынтымақтастығы ұйымының XIII саммитіне қатысты.", "kk")
+    assert ("KZ", "OIC/summit/13") in keys(found, "participated_in")
+    assert ("OIC/summit/13", "OIC/summit") in keys(found, "meeting_of")
+    # another state's head of state is that state's
+    other = claims_of(shipped_kb, "Түркияның мемлекет басшысы ИЫҰ-ның XIII саммитіне қатысты.", "kk")
+    assert ("KZ", "OIC/summit/13") not in keys(other, "participated_in")

@@ -1572,8 +1572,10 @@ def _demonym_states(sent: Sentence) -> list[Found]:
     for state, pattern in _demonyms(sent.lang):
         for m in pattern.finditer(text):
             start, end = sent.start + where[m.start()], sent.start + where[m.end() - 1] + 1
-            # inside a name (the Turkish Cypriot State, Российская Федерация) the name is what counts
-            if not any(x.start < end and start < x.end for x in sent.mentions):
+            # inside a name (the Turkish Cypriot State, Российская Федерация) the name is what counts, and
+            # after a state's name (Түркияның мемлекет басшысы) the words are that state's
+            if not any(x.start < end and start < x.end for x in sent.mentions) and not any(
+                    x.kind == EntityType.STATE._value_ and 0 <= start - x.end <= 2 for x in sent.mentions):
                 found.append(Found(start, end, EntityType.STATE.value, state, sent.text[start - sent.start:end - sent.start]))
     return found
 
@@ -1646,6 +1648,12 @@ def participation(sent: Sentence) -> Iterator[Claim]:
             for meeting_id in dict.fromkeys(ids):
                 yield sent.claim("participated_in.v3", subject=state.value, predicate="participated_in",
                                  object=meeting_id)
+        # a meeting the sentence names and someone took part in was held: that much the text states
+        # (its dates and place, where it gives them, come from the meeting rule)
+        for meeting in chosen:
+            if meeting in meetings:
+                yield sent.claim("participated_in.v3", subject=meeting.value, predicate="meeting_of",
+                                 object=_meeting_body(sent, meeting.value))
 
 
 def _summit_meant(sent: Sentence) -> str | None:
