@@ -291,3 +291,41 @@ def test_the_head_of_state_in_a_kazakh_text_is_kazakhstans_and_the_meeting_was_h
     # another state's head of state is that state's
     other = claims_of(shipped_kb, "Түркияның мемлекет басшысы ИЫҰ-ның XIII саммитіне қатысты.", "kk")
     assert ("KZ", "OIC/summit/13") not in keys(other, "participated_in")
+
+
+# -- statuses as texts state them ------------------------------------------------------------------------
+
+STATUSES = [
+    ("ru", "Россия с 2005 года имеет в этой организации статус наблюдателя при ОИС.", ("RU", "observer", "2005")),
+    ("ru", "Россия примкнула к Организации исламского сотрудничества в качестве страны-наблюдателя.",
+     ("RU", "observer", "None")),
+    ("en", "Azerbaijan, elected as a full member of the OIC on December 8, 1991, hosted a session.",
+     ("AZ", "member", "1991-12-08")),
+    ("en", "Pakistan along with Saudi Arabia has been a key founding member of the OIC.", ("SA", "member", "None")),
+    ("en", "Pakistan along with Saudi Arabia has been a key founding member of the OIC.", ("PK", "member", "None")),
+    ("en", "1979 - Egypt suspended from OIC after signing a peace agreement.", ("EG", "suspended", "1979")),
+    ("en", "A timeline of the OIC.\n\n1984 - Egypt readmitted.", ("EG", "member", "1984")),
+]
+
+
+@pytest.mark.parametrize("lang, text, status", STATUSES, ids=[f"{c[0]}-{c[2][0]}-{c[2][1]}" for c in STATUSES])
+def test_a_status_as_texts_state_it(shipped_kb, lang, text, status):
+    found = {(c.fact.subject, c.fact.qualifier("status"), str(c.fact.start)): v for c, v in claims_of(shipped_kb, text, lang)
+             if c.fact.predicate == "member_of"}
+    assert status in found and found[status].kind is SUPPORTED, found
+
+
+def test_a_verb_that_does_not_say_membership_is_no_suspension(shipped_kb):
+    assert not keys(claims_of(shipped_kb, "Syria suspended talks with the OIC in 2012.", "en"), "member_of")
+
+
+def test_the_document_of_its_time(shipped_kb):
+    found = claims_of(shipped_kb, "1972 - OIC Charter adopted at foreign ministers meeting in Jeddah.", "en")
+    adopted = [(c, v) for c, v in found if c.fact.predicate == "adopted_at"]
+    assert [(c.fact.subject, v.kind) for c, v in adopted] == [("OIC/charter-1972", SUPPORTED)]
+
+
+def test_a_forerunner_founded_is_not_the_body_it_became(shipped_kb):
+    text = ("1974 - the nucleus of what was to become the Islamic Commission for Economic, Cultural and Social "
+            "Affairs, set up at OIC summit in Lahore.")
+    assert "ICECS" not in {s for s, _ in keys(claims_of(shipped_kb, text, "en"), "founded")}

@@ -46,7 +46,8 @@ from yntymaq.vocab import Claim, Date, EntityType, Fact, Origin, Span, Truth
 _ORDER = {"kk": "before", "ru": "after", "en": "after"}
 # Between two names of one list: commas, `and`, a bracketed apposition of the name before
 # (Bosnia and Herzegovina (since 1994), the Central African Republic).
-_LIST_GLUE = re.compile(r"^[\s,]*(?:\([^()]*\)[\s,]*)?(?:(?:және|мен|пен|бен|и|а также|and|as well as|&)(?!\w))?"
+_LIST_GLUE = re.compile(r"^[\s,]*(?:\([^()]*\)[\s,]*)?(?:(?:және|мен|пен|бен|и|а также|вместе с|наряду с|and|as well as|"
+                        r"along with|together with|&)(?!\w))?"
                         r"[\s,]*(?:the\s+)?$", re.I)
 # Sentences are already cut; inside one, a semicolon, a colon or a spaced dash ends a clause (a full
 # stop inside a sentence belongs to an abbreviation: 1997 ж. желтоқсанда).
@@ -54,6 +55,8 @@ _LIST_GLUE = re.compile(r"^[\s,]*(?:\([^()]*\)[\s,]*)?(?:(?:және|мен|пе
 _CLAUSE_BREAK = re.compile(r"[;:]|\s[–—-]\s|\|(?=\s*\w+\s*=)")
 _STRONG_BREAK = re.compile(r"[;:]|\|(?=\s*\w+\s*=)")
 # ... except after a field that labels the next one (|admin_center_type = Headquarters |admin_center = Jeddah)
+# `1979 - Egypt suspended from OIC`: a line of a timeline opens with its date, which the dash joins to it
+_TIMELINE_DATE = re.compile(r"\s*(?:\d{1,2}\s+)?(?:[^\W\d_]+\s+)?\d{4}\s*")
 _LABELS_NEXT_FIELD = re.compile(r"\|\s*\w+_type\s*=[^|=]*\Z")
 
 
@@ -196,7 +199,8 @@ class Sentence:
         breaks = self._breaks.get(dashes)
         if breaks is None:  # the rules ask again and again: the breaks are found once
             found = [m.span() for m in (_CLAUSE_BREAK if dashes else _STRONG_BREAK).finditer(self.text)
-                     if self.text[m.start()] != "|" or not _labels_next_field(self.text, m.start())]
+                     if not (self.text[m.start()] == "|" and _labels_next_field(self.text, m.start()))
+                     and not _TIMELINE_DATE.fullmatch(self.text, 0, m.start())]
             breaks = self._breaks[dashes] = ([self.start + a for a, _ in found], [self.start + b for _, b in found])
         starts, ends = breaks
         k = bisect_left(starts, at)  # the breaks before `at` and the first at or after it
@@ -983,11 +987,16 @@ def observers(sent: Sentence) -> Iterator[Claim]:
         lo, hi = sent.clause_with_list(trig.start, trig.end)
         chains = _chains([s for s in states if lo <= s.start < hi], sent)
         chosen = None
+        # `имеет ... статус наблюдателя`, `в качестве страны-наблюдателя`, `has observer status`: the status
+        # named as such, whose holder is the clause's state however far before it
+        status = _phrase(sent.lang, "observer_status_before", "(?:PHRASE)$").search(
+            sent.low[max(0, trig.start - sent.start - 40):trig.start - sent.start]) or \
+            _phrase(sent.lang, "observer_status_after", "^(?:PHRASE)").match(sent.low[trig.end - sent.start:][:30])
         for chain in chains:
             gap = sent.low[chain[-1].end - sent.start:trig.start - sent.start] if chain[-1].end <= trig.start else None
             if gap is not None and re.fullmatch(r"\s*,\s*(?:an?\s+|the\s+)?", gap):
                 chosen = [chain[-1]]  # an apposition of one name: the Turkish Cypriot State, an observer since 1979
-            elif gap is not None and sent.words_between(chain[-1].end, trig.start) <= 4:
+            elif gap is not None and (sent.words_between(chain[-1].end, trig.start) <= 4 or status):
                 chosen = chain
             elif sent.lang != "kk" and chain[0].start >= trig.end and sent.words_between(trig.end, chain[0].start) <= 6:
                 chosen = chosen or chain
@@ -1019,10 +1028,18 @@ def suspension(sent: Sentence) -> Iterator[Claim]:
         for trig in sent.triggers.get(name, []):
             lo, hi = sent.clause_of(trig.start)
             words = [t for t in sent.triggers.get("membership", []) if lo <= t.start < hi]
-            if not words:
-                continue
-            word = min(words, key=lambda t: abs(t.start - trig.start))
-            state = sent.nearest([s for s in states if lo <= s.start < hi], word.start, limit=30)
+            if words:
+                word = min(words, key=lambda t: abs(t.start - trig.start))
+                state = sent.nearest([s for s in states if lo <= s.start < hi], word.start, limit=30)
+            else:
+                # `Egypt suspended from OIC`, `Egypt readmitted`: the state right before the verb, suspended
+                # from the organisation the verb names, or readmitted (a word that says membership)
+                state = sent.nearest([s for s in states if lo <= s.start < trig.start
+                                      and sent.words_between(s.end, trig.start) <= 2], trig.start, side="before")
+                if state is None or not (name == "restored" and _phrase(sent.lang, "readmitted").match(trig.text)
+                                         or _phrase(sent.lang, "suspended_from", "^(?:PHRASE)").match(
+                                             sent.low[trig.end - sent.start:][:40])):
+                    continue
             organisation = _topic(sent, lo, hi)
             if state is None or organisation is None:
                 continue
@@ -1108,7 +1125,7 @@ def founded(sent: Sentence) -> Iterator[Claim]:
     for trig in sent.triggers.get("founded", []):
         lo, hi = sent.clause_of(trig.start, dashes=False)  # ИСЕСКО — организация, учрежденная ...
         bodies = [b for b in sent.entities(EntityType.ORGANISATION, EntityType.ORGAN, lo=lo, hi=hi)
-                  if not _founder(sent, trig, b)]
+                  if not _founder(sent, trig, b) and not _precursor_of(sent, b)]
         subject = sent.nearest(bodies, trig.start, side="before") or sent.nearest(bodies, trig.end, side="after", limit=60)
         subject_id = subject.value if subject else (sent.topic if _pronoun_start(sent) else None)
         if subject_id is None:
@@ -1123,6 +1140,12 @@ def founded(sent: Sentence) -> Iterator[Claim]:
 
 
 _AGENT_BEFORE = r"\b(?:PHRASE)\s+$"
+
+
+def _precursor_of(sent: Sentence, body: Found) -> bool:
+    """`the nucleus of what was to become the ICECS, set up in 1974`: what was founded is a forerunner."""
+    before = sent.low[max(0, body.start - sent.start - 60):body.start - sent.start]
+    return bool(_phrase(sent.lang, "precursor_before", "(?:PHRASE)$").search(before))
 
 
 def _founder(sent: Sentence, trig: Found, body: Found) -> bool:
@@ -1699,9 +1722,40 @@ def adoption(sent: Sentence) -> Iterator[Claim]:
         if document_id is None:
             continue
         date = sent.nearest(_usable_dates(sent), trig.start)
+        when = _adopted_on(sent.kb, None, meeting.value) if meeting else _date(date)[0]
+        document_id = _document_of_its_time(sent.kb, document_id, when)
         start, _ = _date(date) if meeting is None else (None, None)
         yield sent.claim("adopted_at.v2", subject=document_id, predicate="adopted_at",
                          object=meeting.value if meeting else None, start=start)
+
+
+def _adopted_on(kb: KB, document: str | None, meeting: str | None = None) -> Date | None:
+    """When a document was adopted (the date of the meeting that adopted it), or when a meeting began."""
+    if meeting is None:
+        facts = kb.facts(subject=document, predicate="adopted_at")
+        if not facts:
+            return None
+        if facts[0].start is not None:
+            return facts[0].start
+        meeting = facts[0].object
+    held = kb.facts(subject=meeting, predicate="meeting_of") if meeting else []
+    return next((f.start for f in held if f.start is not None), None)
+
+
+def _document_of_its_time(kb: KB, document: str, when: Date | None) -> str:
+    """The document of its kind that was in force at `when`: `the OIC Charter adopted in 1972` is the
+    Charter of 1972, though the name now means the Charter of 2008. Documents of a kind: those of one
+    body whose English names hold the same document noun (charter, programme)."""
+    entity = kb.entities.get(document)
+    if when is None or entity is None:
+        return document
+    nouns = [p for _, p in _document_words("en") if p.search(entity.label("en").lower())]
+    if not nouns:
+        return document
+    kin = [e.id for e in kb.entities.values() if e.type is EntityType.DOCUMENT and e.parent == entity.parent
+           and any(p.search(e.label("en").lower()) for p in nouns)]
+    in_force = [(on.earliest, d) for d in kin for on in [_adopted_on(kb, d)] if on is not None and on.earliest <= when.latest]
+    return max(in_force)[1] if in_force else document
 
 
 def _document_by_noun(sent: Sentence, meeting: str, lo: int, hi: int) -> str | None:

@@ -26,6 +26,7 @@ LINKERS = ("full", "exact")
 MAY_HOLD_DATES = re.compile(r"[\dIVXLХІ](?:(?<=\d)|(?<!\w[IVXLХІ])[IVXLХІ]{0,5}(?!\w))")
 """A digit, or a Roman numeral of up to six letters standing as a word; written to open with one class
 of characters, which the search skips to at C speed (a word boundary first would be tried everywhere)."""
+_TIMELINE_YEAR = re.compile(r"\s*((?:19|20)\d\d)\s+[-–—]\s")
 _COUNTED = ("count_members", "count_observers", "term")  # the triggers whose rules read numbers
 
 
@@ -118,6 +119,12 @@ def extract(text: str, kb: KB, *, lang: str | None = None, doc: str = "-", linke
             discourse.read_plain(i, sent_lang, low, kb)
             continue
         dates = [f for f in map(_date_found, s.dates) if f is not None]
+        lead = _TIMELINE_YEAR.match(s.text)
+        if lead and not any(d.start <= s.start + lead.start(1) < d.end for d in dates):
+            # `1979 - Egypt suspended from OIC`: a chronology's line opens with its year
+            at = s.start + lead.start(1)
+            dates.insert(0, Found(at, at + 4, "date", {"kind": "date", "start": Date.parse(lead.group(1)), "end": None},
+                                  lead.group(1)))
         sentence = Sentence(doc, i, s.start, s.end, s.text, low, sent_lang, by_sentence.get(i, []), dates, [],
                             topic, doc_time, kb, triggers=found_triggers[i], discourse=discourse)
         set_aside_hedged(sentence)
