@@ -329,3 +329,20 @@ def test_a_forerunner_founded_is_not_the_body_it_became(shipped_kb):
     text = ("1974 - the nucleus of what was to become the Islamic Commission for Economic, Cultural and Social "
             "Affairs, set up at OIC summit in Lahore.")
     assert "ICECS" not in {s for s, _ in keys(claims_of(shipped_kb, text, "en"), "founded")}
+
+
+@pytest.mark.parametrize("lang, text, states", [
+    ("en", "The OIC praised Turkey, Qatar, Malaysia and other member states.", {"TR", "QA", "MY"}),
+    ("ru", "Турция, Катар и другие государства-члены ОИС поддержали решение.", {"TR", "QA"}),
+    ("kk", "Қазақстанның Ислам ынтымақтастығы ұйымына мүшелігі", {"KZ"}),
+    ("kk", "Qazaqstannyń Islam yntymaqtastyǵy uıymyna múshelіgі", {"KZ"}),
+])
+def test_members_named_without_a_verb(shipped_kb, lang, text, states):
+    found = [(c, v) for c, v in claims_of(shipped_kb, text, lang) if c.fact.predicate == "member_of"]
+    assert {c.fact.subject for c, _ in found} == states and all(v.kind is SUPPORTED for _, v in found)
+
+
+def test_a_suspended_membership_named_by_its_noun_is_no_plain_membership(shipped_kb):
+    found = claims_of(shipped_kb, "Египеттің ИКҰ-ға мүшелігі 1979 жылы тоқтатылды.", "kk")
+    assert [(c.fact.subject, c.fact.qualifier("status")) for c, _ in found if c.fact.predicate == "member_of"] == \
+        [("EG", "suspended")]

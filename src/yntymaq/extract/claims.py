@@ -978,6 +978,33 @@ def membership(sent: Sentence) -> Iterator[Claim]:
                              start=year.value["start"], qualifiers={"status": "member"})
 
 
+@rule("members_among.v1", triggers=("members_among", "member_noun"))
+def members_among(sent: Sentence) -> Iterator[Claim]:
+    """States a text counts among the members without a verb: `Turkey, Qatar and other member states`
+    (every state of the clause before the words), `Қазақстанның ИЫҰ-ға мүшелігі` (the state in the
+    genitive before the membership's noun, where nothing suspends or restores it)."""
+    states = [s for s in sent.entities(EntityType.STATE) if not _alongside(sent, s)]
+    for trig in sent.triggers.get("members_among", []):
+        lo, hi = sent.clause_of(trig.start)
+        organisation = _topic(sent, lo, hi)
+        if organisation is None:
+            continue
+        for state in [s for s in states if lo <= s.start and s.end <= trig.start]:
+            yield sent.claim("members_among.v1", subject=state.value, predicate="member_of", object=organisation,
+                             qualifiers={"status": "member"})
+    for trig in sent.triggers.get("member_noun", []):
+        lo, hi = sent.clause_of(trig.start)
+        if any(sent.triggers.get(t) for t in ("suspended", "restored")) or sent.hedged:
+            continue
+        organisations = sent.entities(EntityType.ORGANISATION, lo=lo, hi=trig.end)
+        state = sent.nearest([s for s in states if lo <= s.start and s.end <= trig.start
+                              and s.text.lower().endswith(("ның", "нің", "дың", "дің", "тың", "тің"))], trig.start)
+        if state is None or not organisations:
+            continue
+        yield sent.claim("members_among.v1", subject=state.value, predicate="member_of",
+                         object=organisations[-1].value, qualifiers={"status": "member"})
+
+
 @rule("observer.v2", triggers=("observer",))
 def observers(sent: Sentence) -> Iterator[Claim]:
     """States listed as observers (Ресей, Босния және Герцеговина, Тайланд бақылаушы ретінде; observer
