@@ -290,8 +290,3 @@ def disagreements_command(db: str | None, fmt: str, lang: str) -> None:
                 ("document", "col.document"), ("stated", "col.value"), ("dates", "col.dates"),
                 ("verdict_label", "col.verdict"), ("sentence", "col.sentence")],
          fmt=fmt, lang=lang, payload=data["disagreements"])
-
-
-def register(group: click.Group) -> None:
-    for command in (ingest_command, check_command, extract_command, documents_command, disagreements_command):
-        group.add_command(command)

@@ -137,7 +137,3 @@ def text_command(file: str, as_json: bool, as_csv: bool, disabled: tuple[str, ..
         _print_csv(doc)
     else:
         _print_readable(doc, lang)
-
-
-def register(group: click.Group) -> None:
-    group.add_command(text_command)
