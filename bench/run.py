@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["bench_kb.py", "bench_text.py", "bench_extract.py", "corpus_eval.py"]
+BENCHMARKS = ["bench_cli.py", "bench_kb.py", "bench_text.py", "bench_extract.py", "corpus_eval.py"]
 
 
 def main() -> int:

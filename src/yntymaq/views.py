@@ -6,15 +6,20 @@ Nothing here queries the database directly; it arranges what `yntymaq.kb.KB` ret
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from yntymaq.errors import Ambiguous, BadInput, NotFound
 from yntymaq.i18n import t
 from yntymaq.kb.meetings import BODIES
 from yntymaq.kb.query import KB, ORGANISATION, SECRETARY_GENERAL, Record, ref_json, source_json
-from yntymaq.kb.store import StoredClaim, StoredDocument
 from yntymaq.text.alphabet import KAZAKH_LOWER
 from yntymaq.vocab import (ENTITY_TYPE_LABELS, PREDICATES, Claim, Date, Entity, EntityType, Fact, Span, Verdict,
                            VerdictKind)
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) is not needed to check a text
+    from yntymaq.kb.store import StoredClaim, StoredDocument
 
 
 def fact_view(kb: KB, fact: Fact, lang: str) -> dict:
@@ -379,23 +384,53 @@ def _counts(claims: list[dict]) -> dict:
     return counts
 
 
-def check_view(kb: KB, text: str, lang: str, *, text_lang: str | None = None, doc_id: str | None = None,
-               name: str | None = None, doc_time: Date | None = None) -> dict:
-    """A text's mentions and claims with their verdicts; nothing is stored. `doc_time`: when the text
-    was written (otherwise its dateline's date, if it has one)."""
+@dataclass
+class Checked:
+    """A text read and checked, its views made one at a time as they are taken (`check --json` and
+    `extract --jsonl` write each as it is made): `document` first, then `mentions()`, then `claims()`,
+    then `counts` (complete once every claim was taken)."""
+
+    kb: KB
+    processed: object
+    lang: str
+    name: str | None
+    counts: dict = field(default_factory=lambda: {v: 0 for v in VERDICTS})
+
+    @property
+    def document(self) -> dict:
+        p = self.processed
+        return {"id": p.doc_id, "name": self.name, "language": p.language, "sentences": len(p.sentences)}
+
+    def mentions(self) -> Iterator[dict]:
+        for m in self.processed.mentions:
+            yield mention_view(self.kb, m, self.lang)
+
+    def claims(self) -> Iterator[dict]:
+        for claim, verdict in self.processed.claims:
+            view = claim_view(self.kb, claim, verdict, self.lang)
+            self.counts[view["verdict"]] += 1
+            yield view
+
+
+def checked(kb: KB, text: str, lang: str, *, text_lang: str | None = None, doc_id: str | None = None,
+            name: str | None = None, doc_time: Date | None = None) -> Checked:
+    """A text's claims read and checked; nothing is stored. `doc_time`: when the text was written
+    (otherwise its dateline's date, if it has one)."""
     from yntymaq.ingest import process_text
 
     if not text.strip():
         raise BadInput("text: the text is empty; give the text to check")
     processed = process_text(text, kb, doc_id=doc_id, lang=text_lang, doc_time=doc_time)
-    claims = [claim_view(kb, claim, verdict, lang) for claim, verdict in processed.claims]
-    return {
-        "document": {"id": processed.doc_id, "name": name, "language": processed.language,
-                     "sentences": len(processed.sentences)},
-        "mentions": [mention_view(kb, m, lang) for m in processed.mentions],
-        "claims": claims,
-        "counts": _counts(claims),
-    }
+    return Checked(kb, processed, lang, name)
+
+
+def check_view(kb: KB, text: str, lang: str, *, text_lang: str | None = None, doc_id: str | None = None,
+               name: str | None = None, doc_time: Date | None = None) -> dict:
+    """A text's mentions and claims with their verdicts; nothing is stored. `doc_time`: when the text
+    was written (otherwise its dateline's date, if it has one)."""
+    parts = checked(kb, text, lang, text_lang=text_lang, doc_id=doc_id, name=name, doc_time=doc_time)
+    document, mentions, claims = parts.document, list(parts.mentions()), list(parts.claims())
+    return {"document": document, "mentions": mentions, "claims": claims, "counts": parts.counts}
 
 
 def _document_json(doc: StoredDocument) -> dict:

@@ -546,3 +546,42 @@ def iter_sentences(path: str | Path, *, disable: Iterable[str] = (), language: s
         yield from pipeline.run(read_file(path).text)
     else:
         yield from pipeline.run(stream.blocks)
+
+
+@dataclass
+class DocumentStream:
+    """A document analysed as it is read (`analyse_stream`): `sentences` yields each analysed sentence
+    once, in order, and nothing keeps it after. What only the whole text tells — `language`, `script`,
+    `transliteration` — is known once every sentence was taken."""
+
+    sentences: Iterator[Sentence]
+    stages: tuple[str, ...]
+    name: str | None
+    format: str
+    encoding: str | None
+    pipeline: Pipeline = field(repr=False)
+
+    @property
+    def language(self) -> str | None:
+        return self.pipeline.document_language()
+
+    @property
+    def script(self) -> str:
+        return self.pipeline.script()[0]
+
+    @property
+    def transliteration(self) -> str | None:
+        return self.pipeline.script()[1]
+
+
+def analyse_stream(path: str | Path, *, disable: Iterable[str] = (), language: str | None = None,
+                   block: int = STREAM_BLOCK) -> DocumentStream:
+    """`analyse_file` as a stream: plain text is read, analysed and given out block by block, so that
+    memory stays flat however big the file is (HTML, PDF, DOCX and standard input are read whole first).
+    The sentences, and every offset in them, are those `analyse_file` gives."""
+    pipeline = Pipeline(disable=disable, language=language)
+    stream = stream_file(path, block=block)
+    if stream is None:
+        read = read_file(path)
+        return DocumentStream(pipeline.run(read.text), pipeline.stages, read.name, read.format, read.encoding, pipeline)
+    return DocumentStream(pipeline.run(stream.blocks), pipeline.stages, stream.name, "text", stream.encoding, pipeline)
