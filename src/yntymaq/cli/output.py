@@ -78,21 +78,38 @@ class JsonWriter:
         self.out.flush()
 
 
-def write_items(out: BinaryIO, items: Iterable, *, pretty: bool = False, depth: int = 1) -> int:
-    """A JSON array of `items`, one item made and written at a time: the value of a field of a
-    top-level object (`JsonWriter.key`) at `depth` 1, a whole document at 0. How many items there were."""
-    count = 0
-    write = out.write
-    pad = b"\n" + b"  " * (depth + 1)
-    for item in items:
-        data = dumps(item, pretty=pretty)
-        if pretty:
-            write((b"[" if not count else b",") + pad + data.replace(b"\n", pad))
+class ArrayWriter:
+    """A JSON array written an item at a time: the value of a field of a top-level object
+    (`JsonWriter.key`) at `depth` 1, a whole document at 0."""
+
+    def __init__(self, out: BinaryIO, *, pretty: bool = False, depth: int = 1):
+        self.out, self.pretty, self.depth, self.count = out, pretty, depth, 0
+        self.pad = b"\n" + b"  " * (depth + 1)
+
+    def add(self, item) -> None:
+        data = dumps(item, pretty=self.pretty)
+        lead = b"[" if not self.count else b","
+        self.out.write(lead + self.pad + data.replace(b"\n", self.pad) if self.pretty else lead + data)
+        self.count += 1
+
+    def extend(self, items: Iterable) -> None:
+        for item in items:
+            self.add(item)
+
+    def close(self) -> int:
+        """End the array; how many items it has."""
+        if not self.count:
+            self.out.write(b"[]")
         else:
-            write((b"[" if not count else b",") + data)
-        count += 1
-    write(b"[]" if not count else b"\n" + b"  " * depth + b"]" if pretty else b"]")
-    return count
+            self.out.write(b"\n" + b"  " * self.depth + b"]" if self.pretty else b"]")
+        return self.count
+
+
+def write_items(out: BinaryIO, items: Iterable, *, pretty: bool = False, depth: int = 1) -> int:
+    """A JSON array of `items`, one item made and written at a time (see `ArrayWriter`); how many there were."""
+    array = ArrayWriter(out, pretty=pretty, depth=depth)
+    array.extend(items)
+    return array.close()
 
 
 def output_options(func: Callable) -> Callable:
