@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["bench_kb.py", "bench_text.py", "bench_extract.py", "bench_ingest.py", "bench_cluster.py", "bench_web.py",
-              "corpus_eval.py", "bench_ask.py"]
+BENCHMARKS = ["bench_cli.py", "bench_kb.py", "bench_text.py", "bench_extract.py", "bench_ingest.py", "bench_cluster.py",
+              "bench_web.py", "corpus_eval.py", "bench_ask.py"]
 
 
 def main() -> int:

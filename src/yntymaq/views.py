@@ -6,16 +6,21 @@ Nothing here queries the database directly; it arranges what `yntymaq.kb.KB` ret
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from yntymaq.check.reasons import localize as localize_reason
 from yntymaq.errors import Ambiguous, BadInput, NotFound
 from yntymaq.i18n import t
 from yntymaq.kb.meetings import BODIES, series_key
 from yntymaq.kb.query import KB, ORGANISATION, SECRETARY_GENERAL, Record, ref_json, source_json
-from yntymaq.kb.store import StoredClaim, StoredDocument
 from yntymaq.text.alphabet import KAZAKH_LOWER
 from yntymaq.vocab import (ENTITY_TYPE_LABELS, PREDICATES, Claim, Date, Entity, EntityType, Fact, Span, Verdict,
                            VerdictKind)
+
+if TYPE_CHECKING:  # the store (SQLAlchemy) is not needed to check a text
+    from yntymaq.kb.store import StoredClaim, StoredDocument
 
 
 def fact_view(kb: KB, fact: Fact, lang: str) -> dict:
@@ -591,23 +596,73 @@ def _counts(claims: list[dict]) -> dict:
     return counts
 
 
+@dataclass
+class Checked:
+    """A text read and checked window by window (`extract.windows`; a text of usual length is one
+    window), its views made one at a time as they are taken: `check --json` and `extract --jsonl`
+    write each as it is made. Iterating gives the windows; `mentions(window)` and `claims(window)`
+    their views; `document` and `counts` are complete once every window was taken."""
+
+    kb: KB
+    windows: Iterator
+    lang: str
+    name: str | None
+    doc_id: str
+    counts: dict = field(default_factory=lambda: {v: 0 for v in VERDICTS})
+    sentences: int = 0
+    read: list[tuple[str, int]] = field(default_factory=list)  # (language, characters) of each window
+
+    def __iter__(self):
+        for window in self.windows:
+            self.sentences += len(window.sentences)
+            self.read.append((window.language, sum(end - start for start, end, _ in window.sentences)))
+            yield window
+
+    @property
+    def document(self) -> dict:
+        from yntymaq.extract.windows import document_language
+
+        language = self.read[0][0] if len(self.read) == 1 else document_language(self.read)
+        return {"id": self.doc_id, "name": self.name, "language": language, "sentences": self.sentences}
+
+    def mentions(self, window) -> Iterator[dict]:
+        for m in window.mentions:
+            yield mention_view(self.kb, m, self.lang)
+
+    def claims(self, window) -> Iterator[dict]:
+        for claim, verdict in window.claims:
+            view = claim_view(self.kb, claim, verdict, self.lang)
+            self.counts[view["verdict"]] += 1
+            yield view
+
+
+def checked(kb: KB, windows, lang: str, *, text_lang: str | None = None, doc_id: str, name: str | None = None,
+            doc_time: Date | None = None) -> Checked:
+    """A text's claims read and checked; nothing is stored. `windows`: (offset, text) pairs that make
+    up the text (`extract.windows.text_windows`); `doc_time`: when the text was written (otherwise its
+    dateline's date, if it has one)."""
+    from yntymaq.extract.windows import read_windows
+
+    return Checked(kb, read_windows(windows, kb, doc_id=doc_id, lang=text_lang, doc_time=doc_time), lang, name, doc_id)
+
+
 def check_view(kb: KB, text: str, lang: str, *, text_lang: str | None = None, doc_id: str | None = None,
                name: str | None = None, doc_time: Date | None = None) -> dict:
     """A text's mentions and claims with their verdicts; nothing is stored. `doc_time`: when the text
     was written (otherwise its dateline's date, if it has one)."""
-    from yntymaq.ingest import process_text
+    from yntymaq.ingest import document_id, process_text
+    from yntymaq.extract.windows import shifted
 
     if not text.strip():
         raise BadInput("text: the text is empty; give the text to check")
+    doc_id = doc_id or document_id(text.encode("utf-8"))
     processed = process_text(text, kb, doc_id=doc_id, lang=text_lang, doc_time=doc_time)
-    claims = [claim_view(kb, claim, verdict, lang) for claim, verdict in processed.claims]
-    return {
-        "document": {"id": processed.doc_id, "name": name, "language": processed.language,
-                     "sentences": len(processed.sentences)},
-        "mentions": [mention_view(kb, m, lang) for m in processed.mentions],
-        "claims": claims,
-        "counts": _counts(claims),
-    }
+    parts = Checked(kb, iter([shifted(processed, 0, 0)]), lang, name, doc_id)
+    mentions, claims = [], []
+    for window in parts:
+        mentions += parts.mentions(window)
+        claims += parts.claims(window)
+    return {"document": parts.document, "mentions": mentions, "claims": claims, "counts": parts.counts}
 
 
 def _document_json(doc: StoredDocument) -> dict:

@@ -1,23 +1,77 @@
 """The `yntymaq` command: thin wrappers that parse, call the library and format.
 
-Each command group lives in its own module and registers itself on `main`.
+Each command group lives in its own module; `COMMANDS` names the module and function of every
+command, and a command's module is imported only when that command runs (or when help lists it), so
+that `yntymaq --version` and a one-off query pay for nothing they do not use.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 
 import click
 
 from yntymaq import __version__
-from yntymaq import settings
 from yntymaq.errors import YntymaqError
-from yntymaq.i18n import check_lang, t
+
+COMMANDS: dict[str, str] = {
+    "build": "yntymaq.cli.kb:build_command",
+    "show": "yntymaq.cli.kb:show_command",
+    "members": "yntymaq.cli.kb:members_command",
+    "meetings": "yntymaq.cli.kb:meetings_command",
+    "chair": "yntymaq.cli.kb:chair_command",
+    "office": "yntymaq.cli.kb:office_command",
+    "timeline": "yntymaq.cli.kb:timeline_command",
+    "export": "yntymaq.cli.kb:export_command",
+    "conflicts": "yntymaq.cli.kb:conflicts_command",
+    "predicates": "yntymaq.cli.kb:predicates_command",
+    "text": "yntymaq.cli.text:text_command",
+    "ingest": "yntymaq.cli.documents:ingest_command",
+    "check": "yntymaq.cli.documents:check_command",
+    "extract": "yntymaq.cli.documents:extract_command",
+    "documents": "yntymaq.cli.documents:documents_command",
+    "disagreements": "yntymaq.cli.documents:disagreements_command",
+    "serve": "yntymaq.cli.web:serve_command",
+    "search": "yntymaq.cli.search:search_command",
+    "ask": "yntymaq.cli.ask:ask_command",
+}
+"""Every command: its name and where it is defined (`module:function`)."""
+
+
+def _load(spec: str) -> click.Command:
+    module, _, attr = spec.partition(":")
+    return getattr(importlib.import_module(module), attr)
 
 
 class _Group(click.Group):
-    """Turns the library's errors into one clear line on stderr and exit code 1."""
+    """A group whose commands are imported when they are used; it turns the library's errors into
+    one clear line on stderr and exit code 1."""
+
+    def __init__(self, *args, lazy: dict[str, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lazy = lazy
+
+    @property
+    def commands(self) -> dict[str, click.Command]:
+        """Every command, each imported (for the docs and the tests, which want them all)."""
+        for name in self.lazy:
+            self.get_command(None, name)
+        return self._loaded
+
+    @commands.setter
+    def commands(self, value: dict[str, click.Command]) -> None:
+        self._loaded = dict(value)
+
+    def list_commands(self, ctx) -> list[str]:
+        return sorted({*self.lazy, *self._loaded})
+
+    def get_command(self, ctx, cmd_name: str) -> click.Command | None:
+        command = self._loaded.get(cmd_name)
+        if command is None and cmd_name in self.lazy:
+            command = self._loaded[cmd_name] = _load(self.lazy[cmd_name])
+        return command
 
     def parse_args(self, ctx, args):
         ctx.meta["yntymaq.args"] = list(args)  # for the language of an error message
@@ -27,6 +81,8 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except YntymaqError as err:
+            from yntymaq.i18n import t
+
             click.echo(f"{t('msg.error', _interface_lang(ctx))}: {err}", err=True)
             sys.exit(1)
 
@@ -43,13 +99,16 @@ def _interface_lang(ctx) -> str:
             asked = arg.partition("=")[2]
     if asked is None and not os.environ.get("YNTYMAQ_LANG"):
         return "en"  # asked for no language: the "error:" that scripts look for
+    from yntymaq import settings
+    from yntymaq.i18n import check_lang
+
     try:
         return check_lang(settings.get("lang", asked))
     except YntymaqError:
         return "en"
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="yntymaq")
 def main() -> None:
     """yntymaq — ИЫҰ туралы дерек қоры / база знаний об ОИС / a knowledge base of the OIC.
@@ -57,13 +116,3 @@ def main() -> None:
     Sourced, temporal facts about the Organisation of Islamic Cooperation and Kazakhstan's
     multilateral diplomacy, in Kazakh, Russian and English.
     """
-
-
-def _register() -> None:
-    from yntymaq.cli import ask, documents, kb, search, text, web
-
-    for module in (kb, text, documents, search, web, ask):
-        module.register(main)
-
-
-_register()

@@ -58,7 +58,3 @@ def format_answer(result: dict) -> str:
             where = ", ".join(x for x in (s.get("publisher"), s.get("url")) if x)
             lines.append(f"[{n}] {s['title']}" + (f" — {where}" if where else ""))
     return "\n".join(lines)
-
-
-def register(main: click.Group) -> None:
-    main.add_command(ask_command)

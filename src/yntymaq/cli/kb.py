@@ -5,8 +5,6 @@ from __future__ import annotations
 import sys
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from yntymaq import settings
 from yntymaq.cli.output import emit, output_options
@@ -79,6 +77,9 @@ def show_command(entity: str, db: str | None, fmt: str, lang: str) -> None:
         emit(data["facts"], [("predicate_label", "col.predicate"), ("object_label", "col.value"), ("start", "col.start"),
                              ("end", "col.end"), ("sources_text", "col.sources")], fmt=fmt, lang=lang, payload=data)
         return
+    from rich.console import Console
+    from rich.table import Table
+
     console = Console()
     e = data["entity"]
     console.print(f"[bold]{e['label']}[/bold]  ({e['id']}, {e['type_label']})")
@@ -308,9 +309,3 @@ def predicates_command(fmt: str, lang: str) -> None:
              "derived": p.derived, "doc": p.doc} for p in PREDICATES.values()]
     emit(rows, [("name", "col.id"), ("label", "col.name"), ("takes", "col.type"), ("qualifiers", "col.value"),
                 ("doc", "col.event")], fmt=fmt, lang=lang)
-
-
-def register(group: click.Group) -> None:
-    for command in (build_command, show_command, members_command, meetings_command, chair_command,
-                    office_command, timeline_command, export_command, conflicts_command, predicates_command):
-        group.add_command(command)

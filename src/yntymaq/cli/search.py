@@ -62,7 +62,3 @@ def search_command(query: str, entity: str | None, verdict: str | None, limit: i
         line.append(f"\n    {p['document']['name']} {p['start']}–{p['end']}" + (f" · {verdicts}" if verdicts else ""),
                     style="dim")
         console.print(line)
-
-
-def register(group: click.Group) -> None:
-    group.add_command(search_command)

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import csv
-import json
 import sys
 
 import click
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from yntymaq import settings
+from yntymaq.cli.output import PRETTY_OPTION, JsonWriter, check_pretty, stdout, write_items
 from yntymaq.errors import BadInput
 from yntymaq.i18n import check_lang
-from yntymaq.text.pipeline import STAGE_NAMES, Document, analyse_file
+from yntymaq.text.pipeline import STAGE_NAMES, Document, DocumentStream, analyse_file, analyse_stream
 from yntymaq.vocab import LANGS
 
 LABELS = {
@@ -31,7 +28,8 @@ LABELS = {
 
 
 def document_json(doc: Document) -> dict:
-    """What `--json` prints: offsets are into the original text of the file."""
+    """What `--json` prints (`write_document_json` writes it as it goes): offsets are into the original
+    text of the file."""
     return {"file": doc.name, "format": doc.format, "encoding": doc.encoding, "language": doc.language,
             "script": doc.script, "transliteration": doc.transliteration, "stages": list(doc.stages),
             "sentences": [{"start": sent.start, "end": sent.end, "text": sent.text, "norm": sent.norm,
@@ -39,7 +37,33 @@ def document_json(doc: Document) -> dict:
                            "dates": sent.dates, "ordinals": sent.ordinals} for sent in doc.sentences]}
 
 
+SPOOL_BYTES = 1 << 23
+"""The sentences' JSON is held in memory up to this much, then in a temporary file (`write_document_json`)."""
+
+
+def write_document_json(doc: DocumentStream, out, *, pretty: bool = False) -> None:
+    """`document_json` written as the sentences are analysed, with the same bytes as `dumps` of the
+    whole. The document's language and script come before the sentences but are known only after
+    them: the sentences go to a spool (memory, then a temporary file past SPOOL_BYTES) and follow."""
+    import shutil
+    from tempfile import SpooledTemporaryFile
+
+    with SpooledTemporaryFile(max_size=SPOOL_BYTES) as spool:
+        write_items(spool, (sent.to_json() for sent in doc.sentences), pretty=pretty)
+        head = JsonWriter(out, pretty=pretty)
+        for key, value in (("file", doc.name), ("format", doc.format), ("encoding", doc.encoding),
+                           ("language", doc.language), ("script", doc.script),
+                           ("transliteration", doc.transliteration), ("stages", list(doc.stages))):
+            head.field(key, value)
+        head.key("sentences")
+        spool.seek(0)
+        shutil.copyfileobj(spool, out, 1 << 20)
+        head.close()
+
+
 def _token_text(token) -> Text:
+    from rich.text import Text
+
     out = Text(token.text)
     if token.norm != token.text:
         out.append(f"({token.norm})", style="yellow")
@@ -53,6 +77,10 @@ def _token_text(token) -> Text:
 
 
 def _print_readable(doc: Document, lang: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
     labels = LABELS[lang]
     console = Console(highlight=False)
     header = Text(f"{labels['file']}: {doc.name or '-'}", style="bold")
@@ -106,6 +134,7 @@ def _print_csv(doc: Document) -> None:
 @click.command("text")
 @click.argument("file", metavar="FILE")
 @click.option("--json", "as_json", is_flag=True, help="JSON шығару / вывод в JSON / print JSON.")
+@PRETTY_OPTION
 @click.option("--csv", "as_csv", is_flag=True, help="Таңбалауыштар CSV-мен / токены в CSV / print the tokens as CSV.")
 @click.option("--disable", "disabled", multiple=True, metavar="STAGE",
               help=f"Кезеңді өшіру / отключить этап / switch a stage off: {', '.join(STAGE_NAMES)} (repeatable).")
@@ -113,7 +142,7 @@ def _print_csv(doc: Document) -> None:
               help="Мәтін тілі / язык текста / the text's language, instead of identifying it.")
 @click.option("--lang", default=None, metavar="kk|ru|en",
               help="Жазулар тілі / язык подписей / language of labels (default: YNTYMAQ_LANG or kk).")
-def text_command(file: str, as_json: bool, as_csv: bool, disabled: tuple[str, ...], text_lang: str | None,
+def text_command(file: str, as_json: bool, pretty: bool, as_csv: bool, disabled: tuple[str, ...], text_lang: str | None,
                  lang: str | None) -> None:
     """Мәтінді талдау / анализ текста / analyse a text: sentences, tokens, stems, dates.
 
@@ -129,15 +158,13 @@ def text_command(file: str, as_json: bool, as_csv: bool, disabled: tuple[str, ..
     """
     if as_json and as_csv:
         raise BadInput("--json and --csv cannot be used together: choose one")
+    check_pretty(pretty, as_json)
     lang = check_lang(settings.get("lang", lang))
+    if as_json:  # written as it is read: memory stays flat however big the file
+        write_document_json(analyse_stream(file, disable=disabled, language=text_lang), stdout(), pretty=pretty)
+        return
     doc = analyse_file(file, disable=disabled, language=text_lang)
-    if as_json:
-        click.echo(json.dumps(document_json(doc), ensure_ascii=False, indent=2))
-    elif as_csv:
+    if as_csv:
         _print_csv(doc)
     else:
         _print_readable(doc, lang)
-
-
-def register(group: click.Group) -> None:
-    group.add_command(text_command)

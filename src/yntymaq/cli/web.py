@@ -100,7 +100,3 @@ def serve_command(host: str | None, port: str | None, db: str | None, lang: str 
     app = create_app(db, lang=lang)
     click.echo(t("msg.serving", lang, url=f"http://{host}:{port_number}/"), err=True)
     uvicorn.run(app, host=host, port=port_number, log_level="warning")
-
-
-def register(group: click.Group) -> None:
-    group.add_command(serve_command)

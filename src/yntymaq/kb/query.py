@@ -15,7 +15,6 @@ from yntymaq.errors import Ambiguous, BadInput, NotFound
 from yntymaq.kb.meetings import BODIES, KINDS, SERIES, series_key
 from yntymaq.kb.names import fold
 from yntymaq.kb.rules import MEMBER_COUNT_RULE
-from yntymaq.kb.store import Store
 from yntymaq.vocab import PREDICATES, Date, Entity, EntityType, Fact, Origin, Reference, Truth
 
 ORGANISATION = "OIC"
@@ -208,12 +207,14 @@ class Record:
 class KB:
     """The knowledge base, opened from a store (SQLite file or database URL)."""
 
-    def __init__(self, store: Store):
+    def __init__(self, store):
         self.store = store
 
     @classmethod
     def open(cls, db: str | None = None) -> "KB":
-        store = Store(settings.get("db", db), create=False)
+        from yntymaq.kb.reader import open_store  # an SQLite file is read without SQLAlchemy
+
+        store = open_store(settings.get("db", db))
         if not store.is_built():
             raise NotFound(f"the knowledge base at {store.url} is empty: run `yntymaq build` first")
         return cls(store)

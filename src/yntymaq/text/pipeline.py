@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from yntymaq.errors import BadInput
@@ -410,11 +411,12 @@ class Pipeline:
         base = raw.base
         sent = Sentence(raw.start, raw.end, piece[raw.start - base:raw.end - base], raw.norm)
         if raw.pieces:
-            sent.tokens = [Token(s, e, piece[s - base:e - base], t, token_kind(t)) for s, e, t in raw.token_spans()]
             acronyms = abbreviations().acronyms
-            for token in sent.tokens:
-                if token.kind == "word" and token.norm in acronyms:
-                    token.kind = "abbr"
+            tokens = sent.tokens = []
+            add = tokens.append
+            for s, e, t in raw.token_spans():  # one loop: a sentence has dozens of tokens, a text millions
+                kind = token_kind(t)
+                add(Token(s, e, piece[s - base:e - base], t, "abbr" if kind == "word" and t in acronyms else kind))
         if self.language is not None:
             sent.language = self.language
         elif "langid" in stages:
@@ -451,18 +453,24 @@ def _written_script(piece: str) -> str:
 
 def _add_stems(sent: Sentence) -> None:
     if sent.language == "kk":
-        from yntymaq.text.inflect import kk_analyses
-
         for token in sent.tokens:
             if token.kind == "word" and _CYRILLIC_WORD.search(token.norm):
-                best = kk_analyses(token.norm)[0]
-                token.stem, token.suffixes = best.stem, tuple(best.suffixes)
+                token.stem, token.suffixes = _kk_best(token.norm)
     else:
         from yntymaq.text.morph_ru import normal_form
 
         for token in sent.tokens:
             if token.kind == "word" and _CYRILLIC_WORD.search(token.norm):
                 token.lemma = normal_form(token.norm)
+
+
+@lru_cache(maxsize=1 << 16)
+def _kk_best(word: str) -> tuple[str, tuple[str, ...]]:
+    """The stem and suffixes of a Kazakh word's likeliest reading (a text repeats its words)."""
+    from yntymaq.text.inflect import kk_analyses
+
+    best = kk_analyses(word)[0]
+    return best.stem, tuple(best.suffixes)
 
 
 def add_dates(sent: Sentence) -> None:
@@ -546,3 +554,42 @@ def iter_sentences(path: str | Path, *, disable: Iterable[str] = (), language: s
         yield from pipeline.run(read_file(path).text)
     else:
         yield from pipeline.run(stream.blocks)
+
+
+@dataclass
+class DocumentStream:
+    """A document analysed as it is read (`analyse_stream`): `sentences` yields each analysed sentence
+    once, in order, and nothing keeps it after. What only the whole text tells — `language`, `script`,
+    `transliteration` — is known once every sentence was taken."""
+
+    sentences: Iterator[Sentence]
+    stages: tuple[str, ...]
+    name: str | None
+    format: str
+    encoding: str | None
+    pipeline: Pipeline = field(repr=False)
+
+    @property
+    def language(self) -> str | None:
+        return self.pipeline.document_language()
+
+    @property
+    def script(self) -> str:
+        return self.pipeline.script()[0]
+
+    @property
+    def transliteration(self) -> str | None:
+        return self.pipeline.script()[1]
+
+
+def analyse_stream(path: str | Path, *, disable: Iterable[str] = (), language: str | None = None,
+                   block: int = STREAM_BLOCK) -> DocumentStream:
+    """`analyse_file` as a stream: plain text is read, analysed and given out block by block, so that
+    memory stays flat however big the file is (HTML, PDF, DOCX and standard input are read whole first).
+    The sentences, and every offset in them, are those `analyse_file` gives."""
+    pipeline = Pipeline(disable=disable, language=language)
+    stream = stream_file(path, block=block)
+    if stream is None:
+        read = read_file(path)
+        return DocumentStream(pipeline.run(read.text), pipeline.stages, read.name, read.format, read.encoding, pipeline)
+    return DocumentStream(pipeline.run(stream.blocks), pipeline.stages, stream.name, "text", stream.encoding, pipeline)
