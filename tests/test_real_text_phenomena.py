@@ -346,3 +346,12 @@ def test_a_suspended_membership_named_by_its_noun_is_no_plain_membership(shipped
     found = claims_of(shipped_kb, "Египеттің ИКҰ-ға мүшелігі 1979 жылы тоқтатылды.", "kk")
     assert [(c.fact.subject, c.fact.qualifier("status")) for c, _ in found if c.fact.predicate == "member_of"] == \
         [("EG", "suspended")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "It was renamed the OIC / Organization of Islamic Cooperation in 2011."),
+    ("ru", "В Астане изменили название структуры, которая отныне называется Организация Исламского сотрудничества (ОИС)."),
+])
+def test_a_new_name_in_another_spelling_is_the_name_it_took(shipped_kb, lang, text):
+    named = [(c, v) for c, v in claims_of(shipped_kb, text, lang) if c.fact.predicate == "named"]
+    assert named and all(c.fact.subject == "OIC" and v.kind is SUPPORTED for c, v in named)

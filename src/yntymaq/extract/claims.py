@@ -1210,6 +1210,11 @@ def renamed(sent: Sentence) -> Iterator[Claim]:
         if name is None:
             continue
         value = quoted or _canonical_name(sent, name)
+        if value is None and name.start >= trig.end:
+            # `renamed the OIC / Organization of Islamic Cooperation`: an abbreviation, then the name
+            spelled = [m for m in names if m.start > name.start and sent.words_between(name.end, m.start) <= 2]
+            if spelled:
+                name, value = spelled[0], _canonical_name(sent, spelled[0])
         if value is None:
             continue
         until = [d for d in _usable_dates(sent, lo, hi) if d.value["kind"] == "until"]
@@ -1235,11 +1240,18 @@ def _canonical_name(sent: Sentence, mention: Found) -> str | None:
     entity = sent.kb.entities.get(mention.value)
     if entity is None:
         return None
-    candidates = [n for lang, n in entity.all_names() if lang == sent.lang and len(n.split()) > 1]
-    if not candidates:
-        return None
-    best = max(candidates, key=lambda n: fuzz.ratio(n.lower(), mention.text.lower()))
-    return best if fuzz.ratio(best.lower(), mention.text.lower()) >= 80 else None
+    # the names it bore (its `named` facts) before the other names: `Organization of Islamic
+    # Cooperation` is the name of 2011 in another spelling, not a name of its own
+    official = [f.value for f in sent.kb.facts(subject=mention.value, predicate="named")
+                if f.value and f.qualifier("lang") == sent.lang]
+    for candidates in (official, [n for lang, n in entity.all_names() if lang == sent.lang]):
+        candidates = [n for n in candidates if len(n.split()) > 1]
+        if not candidates:
+            continue
+        best = max(candidates, key=lambda n: fuzz.ratio(n.lower(), mention.text.lower()))
+        if fuzz.ratio(best.lower(), mention.text.lower()) >= (90 if candidates is official else 80):
+            return best
+    return None
 
 
 @rule("named_until.v1", mentions=(EntityType.ORGANISATION,))
