@@ -355,3 +355,25 @@ def test_a_suspended_membership_named_by_its_noun_is_no_plain_membership(shipped
 def test_a_new_name_in_another_spelling_is_the_name_it_took(shipped_kb, lang, text):
     named = [(c, v) for c, v in claims_of(shipped_kb, text, lang) if c.fact.predicate == "named"]
     assert named and all(c.fact.subject == "OIC" and v.kind is SUPPORTED for c, v in named)
+
+
+@pytest.mark.parametrize("text, year", [
+    ("The Muslim states formed the OIC in 1969.", "1969"),
+    ("The OIC was formed in 1969.", "1969"),
+    ("The Organization of the Islamic Conference (OIC) is an international organization. |leader_name1 = "
+     "Ekmeleddin İhsanoğlu |established_date1 = September 25 1969 |official_website = ", "1969-09-25"),
+])
+def test_a_founding_as_texts_write_it(shipped_kb, text, year):
+    found = [(c, v) for c, v in claims_of(shipped_kb, text, "en") if c.fact.predicate == "founded"]
+    assert [(c.fact.subject, str(c.fact.start), v.kind) for c, v in found] == [("OIC", year, SUPPORTED)]
+
+
+def test_a_verb_of_many_meanings_founds_only_its_object(shipped_kb):
+    assert not keys(claims_of(shipped_kb, "The committee formed a view on the OIC proposal in 2010.", "en"), "founded")
+
+
+def test_the_office_named_in_lower_case(shipped_kb):
+    text = "Hussein Ibrahim Taha from Chad was elected as the next secretary general of the OIC."
+    assert ("hissein-brahim-taha", "OIC/secretary-general") in keys(claims_of(shipped_kb, text, "en"), "holds_office")
+    assert not keys(claims_of(shipped_kb, "The UN secretary general Antonio Guterres met OIC officials.", "en"),
+                    "holds_office")

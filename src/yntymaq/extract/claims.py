@@ -36,7 +36,7 @@ from importlib import resources
 from typing import NamedTuple
 
 from yntymaq.kb.names import fold
-from yntymaq.kb.query import KB
+from yntymaq.kb.query import KB, ORGANISATION, SECRETARY_GENERAL
 from yntymaq.text.tables import parse_table
 from yntymaq.vocab import Claim, Date, EntityType, Fact, Origin, Span, Truth
 
@@ -1145,16 +1145,26 @@ def _lower_bound(sent: Sentence, number: Found) -> bool:
                 or _phrase(sent.lang, "more_than_after", "^(?:PHRASE)").match(after))
 
 
-@rule("founded.v3", triggers=("founded",))
+@rule("founded.v3", triggers=("founded", "founded_weak"))
 def founded(sent: Sentence) -> Iterator[Claim]:
     """When and where a body was founded; the date and the place are the trigger's own (not those of
-    `is headquartered in Casablanca` after it)."""
-    for trig in sent.triggers.get("founded", []):
+    `is headquartered in Casablanca` after it). A verb of many meanings (formed, to establish) founds
+    only the body it has as its object (formed the OIC) or as its subject (the OIC was formed)."""
+    found = [(t, False) for t in sent.triggers.get("founded", [])] + [(t, True) for t in sent.triggers.get("founded_weak", [])]
+    for trig, weak in found:
         lo, hi = sent.clause_of(trig.start, dashes=False)  # ИСЕСКО — организация, учрежденная ...
         bodies = [b for b in sent.entities(EntityType.ORGANISATION, EntityType.ORGAN, lo=lo, hi=hi)
                   if not _founder(sent, trig, b) and not _precursor_of(sent, b)]
+        if weak:
+            bodies = [b for b in bodies if b.start >= trig.end and re.fullmatch(r"\s*(?:the\s+)?", sent.low[
+                trig.end - sent.start:b.start - sent.start]) or b.end <= trig.start and re.fullmatch(
+                r"\s*(?:was|were|is|has\s+been)\s+", sent.low[b.end - sent.start:trig.start - sent.start])]
+            if not bodies:
+                continue
         subject = sent.nearest(bodies, trig.start, side="before") or sent.nearest(bodies, trig.end, side="after", limit=60)
-        subject_id = subject.value if subject else (sent.topic if _pronoun_start(sent) else None)
+        # an infobox's field (|established_date1 = ...) is of the entity the infobox is about
+        field = trig.text.endswith(tuple("0123456789")) or "_date" in trig.text
+        subject_id = subject.value if subject else (sent.topic if _pronoun_start(sent) or field else None)
         if subject_id is None:
             continue
         date = sent.nearest(_owned(sent, _usable_dates(sent, lo, hi), trig), trig.start)
@@ -1830,6 +1840,11 @@ def office_holders(sent: Sentence) -> Iterator[Claim]:
         if office is None and (any(sent.triggers.get(t) for t in ("office", "office_ref", "succession"))
                                or recent and any(sent.triggers.get(t) for t in ("elected", "took_office"))):
             office = sent.discourse.office
+        if office is None and _phrase(sent.lang, "secretary_general").search(sent.low) and (
+                sent.topic == ORGANISATION or any(m.value == ORGANISATION for m in sent.mentions)) and not any(
+                m.kind == EntityType.ORGANISATION._value_ and m.value != ORGANISATION for m in sent.mentions):
+            # `was elected as the next secretary general of the OIC`: the noun in lower case, of no other body
+            office = SECRETARY_GENERAL
     if office is None:
         return
     order = _ORDER.get(sent.lang, "after")
