@@ -377,3 +377,12 @@ def test_the_office_named_in_lower_case(shipped_kb):
     assert ("hissein-brahim-taha", "OIC/secretary-general") in keys(claims_of(shipped_kb, text, "en"), "holds_office")
     assert not keys(claims_of(shipped_kb, "The UN secretary general Antonio Guterres met OIC officials.", "en"),
                     "holds_office")
+
+
+def test_a_count_made_an_adjective(shipped_kb):
+    found = claims_of(shipped_kb, "The 12th summit of the 57-member OIC opened in Cairo.", "en")
+    assert ("OIC", "57") in keys(found, "member_count")
+    assert ("OIC/summit/12", "cairo") in keys(found, "held_in")  # the count ends no statement
+    bound = [c for c, _ in claims_of(shipped_kb, "The more than 55-nation-strong OIC meets in Mecca.", "en")
+             if c.fact.predicate == "member_count"]
+    assert [(c.fact.value, c.fact.qualifier("qualifier")) for c in bound] == [("55", "more_than")]

@@ -562,8 +562,12 @@ def _usable_dates(sent: Sentence, lo: int | None = None, hi: int | None = None) 
             and (lo is None or d.start >= lo) and (hi is None or d.end <= hi)]
 
 
+_ADJECTIVE_COUNT = re.compile(r"\d+-")  # the 57-member OIC: a count inside a noun phrase states no clause
+
+
 def _predicate_triggers(sent: Sentence, lo: int | None = None, hi: int | None = None) -> list[Found]:
-    found = [t for name in PREDICATE_TRIGGERS for t in sent.triggers.get(name, ())] + sent.hedged
+    found = [t for name in PREDICATE_TRIGGERS for t in sent.triggers.get(name, ())
+             if not (name == "count_members" and _ADJECTIVE_COUNT.match(t.text))] + sent.hedged
     return sorted((t for t in found if (lo is None or t.start >= lo) and (hi is None or t.end <= hi)),
                   key=lambda t: t.start)
 
