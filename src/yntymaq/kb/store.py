@@ -421,9 +421,41 @@ class Store:
             rows = conn.execute(sa.select(t).where(t.c.doc == doc_id).order_by(t.c.start)).all()
         return [{**r._mapping, "candidates": json.loads(r.candidates)} for r in rows]
 
+    def document_names(self) -> dict[str, str]:
+        """The stored documents' names by id, without their texts (which may be megabytes each)."""
+        t = documents_table
+        with self.engine.connect() as conn:
+            return {r.id: r.name for r in conn.execute(sa.select(t.c.id, t.c.name))}
+
+    def document_list(self) -> list[StoredDocument]:
+        """The stored documents, oldest first, their texts left out (`text` is empty)."""
+        t = documents_table
+        columns = [c for c in t.c if c.name != "text"]
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(*columns).order_by(t.c.ingested_at, t.c.name)).all()
+        return [StoredDocument(**r._mapping, text="") for r in rows]
+
+    def claims_version(self) -> tuple[int, int]:
+        """(how many claims are stored, the highest claim id): changes whenever a document is stored or
+        removed, so that what is computed from every claim can be kept until then."""
+        c = claims_table
+        with self.engine.connect() as conn:
+            count, highest = conn.execute(sa.select(sa.func.count(), sa.func.max(c.c.id))).one()
+        return int(count), int(highest or 0)
+
+    def verdict_counts(self) -> dict[str, dict[str, int]]:
+        """How many of each document's claims got each verdict, counted by the database."""
+        c = claims_table
+        out: dict[str, dict[str, int]] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(sa.select(c.c.doc, c.c.verdict, sa.func.count()).group_by(c.c.doc, c.c.verdict)):
+                out.setdefault(row[0], {})[row[1]] = row[2]
+        return out
+
     def claims(self, *, doc: str | None = None, evidence_fact: int | None = None,
-               claim_ids: list[int] | None = None) -> list[StoredClaim]:
-        """Stored claims of a document, or those whose verdict cites a fact, in text order."""
+               claim_ids: list[int] | None = None, limit: int | None = None) -> list[StoredClaim]:
+        """Stored claims of a document, or those whose verdict cites a fact, in text order (the first
+        `limit` of them)."""
         c, ev = claims_table, claim_evidence_table
         query = sa.select(c)
         if doc is not None:
@@ -433,7 +465,8 @@ class Store:
         if claim_ids is not None:
             query = query.where(c.c.id.in_(claim_ids))
         with self.engine.connect() as conn:
-            rows = conn.execute(query.order_by(c.c.doc, c.c.start, c.c.id)).all()
+            query = query.order_by(c.c.doc, c.c.start, c.c.id)
+            rows = conn.execute(query if limit is None else query.limit(limit)).all()
             evidence: dict[int, list[int]] = {}
             ids = [r.id for r in rows]
             for start in range(0, len(ids), 500):

@@ -230,4 +230,30 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         end = _trim_end(text, start, n)
         if end > start:
             append((start, end))
+    if any(e - s > MAX_SENTENCE for s, e in spans):
+        spans = [piece for s, e in spans for piece in _split_long(text, s, e)]
     return spans
+
+
+MAX_SENTENCE = 4000
+"""The longest sentence, in characters. A longer run without an end (a table, a list, text without
+punctuation, one endless word) is cut at the last space before the limit, or at the limit when it
+has none: every later stage (dates, mentions, claims) then works on pieces of bounded size, so
+their time stays linear in the text however it is written."""
+
+
+def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(text.rfind(" ", limit - MAX_SENTENCE // 4, limit), text.rfind("\n", limit - MAX_SENTENCE // 4, limit))
+        cut = limit if cut <= start else cut
+        piece_end = _trim_end(text, start, cut)
+        if piece_end > start:
+            pieces.append((start, piece_end))
+        start = cut
+        while start < end and text[start] in " \n":
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces
