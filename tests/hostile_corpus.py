@@ -6,7 +6,7 @@ Run it by hand to look at the files: `python tests/hostile_corpus.py /tmp/hostil
 
 The kinds: empty and blank files; binary bytes; UTF-16 without a byte-order mark (kk, ru, en);
 broken UTF-16 and UTF-8 (odd length, lone surrogates, a bad byte past the sample the encoding is
-judged on); runs of full stops, `!`, `?`, `…`; one word of 5 MB; glued initials; HTML nested 100,000
+judged on); runs of full stops, `!`, `?`, `…`; one word of a million letters; glued initials; HTML nested 100,000
 deep, unclosed, or without text; PDFs truncated, with an unsupported filter, encrypted, nested too
 deep, without text, or unpacking a stream of 200 MB; DOCX zip bombs, broken XML, too many members,
 ZIP archives; files over the size limit (sparse: they take no disk); FIFOs, sockets, devices,
@@ -28,8 +28,10 @@ KK = "Қазақстан 1995 жылы Ислам конференциясы ұ�
 RU = "Казахстан вступил в Организацию исламского сотрудничества в 1995 году. Сессия прошла в Астане в 2011 году.\n"
 EN = "Kazakhstan joined the Organisation of Islamic Cooperation in 1995. The Council met in Astana in 2011.\n"
 
-LIMIT = 10 * 1024 * 1024
-"""The default `max_input` setting, which the oversized files exceed."""
+LIMIT = 1024 * 1024
+"""The default `max_input` setting (characters of text), which the oversized files exceed."""
+FILE_LIMIT = 8 * LIMIT
+"""The most bytes one file may have at the default."""
 
 
 @dataclass(frozen=True)
@@ -168,7 +170,8 @@ def build_corpus(folder: Path) -> list[Case]:
     add("questions.txt", ("Сөз " + "?" * 24_000 + " Иә.\n").encode(), "ok")
     add("ellipses.txt", ("Сөз " + "…" * 24_000 + " Иә.\n").encode(), "ok")
     add("mixed-marks.txt", ("Сөз " + ".!?…" * 6_000 + " Иә.\n").encode(), "ok")
-    add("one-word-5mb.txt", ("Қазақстан " + "а" * 5_000_000 + " болды.\n").encode(), "ok")
+    add("one-word-1m.txt", ("Қазақстан " + "а" * 1_100_000 + " болды.\n").encode(), "error", "too long")
+    add("one-word-500k.txt", ("Қазақстан " + "а" * 500_000 + " болды.\n").encode(), "ok")
     add("glued-initials.txt", ("A." * 100_000 + "\n").encode(), "ok")
     add("one-line-500k.txt", ("Қазақстан ИЫҰ мүшесі " * 25_000).encode(), "ok")
     add("years-dashes.txt", ("1995-" * 10_000 + "\n").encode(), "ok")
@@ -211,7 +214,7 @@ def build_corpus(folder: Path) -> list[Case]:
 
     # -- DOCX and ZIP
     good_docx = _docx([KK])
-    add("docx-zip-bomb.docx", _rezip(good_docx, add_big=50 << 20), "error", "unpacks to", "YNTYMAQ_MAX_INPUT")
+    add("docx-zip-bomb.docx", _rezip(good_docx, add_big=9 << 20), "error", "unpacks to", "YNTYMAQ_MAX_INPUT")
     add("docx-broken-xml.docx", _rezip(good_docx, replace={"word/document.xml": b"<w:document><w:body><w:p>"}),
         "error", "not a readable DOCX")
     add("docx-many-members.docx", _rezip(good_docx, add_members=10_001), "error", "holds")
@@ -220,7 +223,10 @@ def build_corpus(folder: Path) -> list[Case]:
     add("zip-header-only.docx", b"PK\x03\x04" + b"\x00" * 100, "error")
 
     # -- over the size limit: sparse files, no disk used
-    for name, size in (("oversized-text.txt", LIMIT + 1), ("oversized-huge.txt", 100 * LIMIT)):
+    add("text-over-limit.txt", b"Kazakhstan joined. " * (LIMIT // 19 + 1), "error", "too long", "YNTYMAQ_MAX_INPUT")
+    add("html-text-over-limit.html", b"<html><body>" + b"<p>Kazakhstan joined.</p>" * (LIMIT // 19 + 1)
+        + b"</body></html>", "error", "too long", "YNTYMAQ_MAX_INPUT")
+    for name, size in (("oversized-file.txt", FILE_LIMIT + 1), ("oversized-huge.txt", 100 * FILE_LIMIT)):
         path = add(name, None, "error", "too big", "YNTYMAQ_MAX_INPUT")
         with path.open("wb") as handle:
             handle.write(KK.encode())

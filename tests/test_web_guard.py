@@ -119,3 +119,22 @@ def test_pages_answer_while_another_client_checks_a_long_text(client):
     times.sort()
     # generous for a shared machine: the README's target (p99 < 100 ms) is measured by make bench
     assert times and times[len(times) // 2] < 0.5, times
+
+
+def test_checks_run_in_a_worker_process_under_the_time_limit(shipped_kb, monkeypatch):
+    """The server's default: a worker process analyses, and answers as the library would."""
+    from yntymaq.web.workers import Analysers
+
+    analysers = Analysers(shipped_kb.store.url, shipped_kb, workers=1)
+    try:
+        data = analysers.run("check", "Қазақстан 1995 жылы ИЫҰ-ға мүше болды.", "en")
+        assert data["claims"] and data["claims"][0]["verdict"] == "supported"
+        with pytest.raises(Exception) as err:
+            analysers.run("check", "   ", "en")
+        assert type(err.value).__name__ == "BadInput" and str(err.value).startswith("text: the text is empty")
+        monkeypatch.setenv("YNTYMAQ_CHECK_SECONDS", "0.000001")
+        with pytest.raises(Exception) as err:
+            analysers.run("check", "Қазақстан 1995 жылы ИЫҰ-ға мүше болды. " * 50, "en")
+        assert type(err.value).__name__ == "TimeLimit"
+    finally:
+        analysers.close()

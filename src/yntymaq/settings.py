@@ -33,11 +33,14 @@ SETTINGS: dict[str, Setting] = {
         Setting("host", "YNTYMAQ_HOST", "127.0.0.1", "The address the web server listens on."),
         Setting("port", "YNTYMAQ_PORT", "8000", "The port the web server listens on."),
         Setting("lang", "YNTYMAQ_LANG", "kk", "The default language of output and pages: kk, ru or en."),
-        Setting("max_input", "YNTYMAQ_MAX_INPUT", "10M", "The largest file `text`, `check`, `extract` and `ingest` read, "
-                "in bytes (K, M, G allowed): also the most text taken from one HTML, PDF or DOCX file; a DOCX may "
-                "unpack to four times as much. Bigger files are refused with a message naming this setting."),
+        Setting("max_input", "YNTYMAQ_MAX_INPUT", "1M", "The most text `text`, `check`, `extract` and `ingest` take "
+                "from one file, in characters (K, M, G allowed); the file itself may have 8 times as many bytes "
+                "(a PDF's fonts, an HTML page's markup), and a DOCX may unpack to as much. Memory grows with it: "
+                "about 450 MB to check a text at the default. Bigger files are refused with a message naming this setting."),
         Setting("max_body", "YNTYMAQ_MAX_BODY", "2M", "The largest request body the web server accepts, in bytes "
                 "(K, M, G allowed): a text posted to /api/check or /check, or an uploaded file. Bigger: 413."),
+        Setting("check_workers", "YNTYMAQ_CHECK_WORKERS", "1", "Worker processes the web server analyses posted texts "
+                "and uploads in, so that pages are answered meanwhile; 0 analyses in the server's own threads."),
         Setting("check_seconds", "YNTYMAQ_CHECK_SECONDS", "30", "The most time the web server spends checking one "
                 "posted text or upload, in seconds; past it the request gets 503 and nothing is stored."),
     )

@@ -405,8 +405,10 @@ def pdf_to_text(data: bytes, *, name: str, limit: int | None = None) -> str:
 
 # ---------------------------------------------------------------------------------------- DOCX
 
-DOCX_UNPACKED = 4
-"""A DOCX may unpack to this many times the `max_input` setting (its XML is mostly markup)."""
+FILE_FACTOR = 8
+"""A file may have this many bytes per character of the `max_input` setting: a PDF or DOCX carries
+fonts, pictures and markup beside its text, an HTML page its menus and scripts; a DOCX may unpack
+to as much."""
 
 ARCHIVE_MEMBERS = 10_000
 """The most files one DOCX may hold."""
@@ -426,17 +428,17 @@ def _check_archive(data: bytes, *, name: str, limit: int) -> None:
     unpacked = sum(member.file_size for member in members)
     if unpacked > limit:
         raise TextReadError(f"{name}: the DOCX unpacks to {size_label(unpacked)}, over the limit of "
-                            f"{size_label(limit)} ({DOCX_UNPACKED} × max_input); {_RAISE_LIMIT}")
+                            f"{size_label(limit)} ({FILE_FACTOR} × max_input); {_RAISE_LIMIT}")
 
 
 def docx_to_text(data: bytes, *, name: str, limit: int | None = None) -> str:
     """The paragraphs of a DOCX document, tables included, each its own paragraph of text; a DOCX
-    that unpacks to more than `DOCX_UNPACKED` times `limit` (the `max_input` setting) is refused."""
+    that unpacks to more than `FILE_FACTOR` times `limit` (the `max_input` setting) is refused."""
     import docx
     from docx.table import Table
 
     limit = max_input() if limit is None else limit
-    _check_archive(data, name=name, limit=DOCX_UNPACKED * limit)
+    _check_archive(data, name=name, limit=FILE_FACTOR * limit)
     try:
         document = docx.Document(BytesIO(data))
     except Exception as err:  # noqa: BLE001 - python-docx raises many kinds for a broken file
@@ -468,11 +470,12 @@ def docx_to_text(data: bytes, *, name: str, limit: int | None = None) -> str:
 
 # ------------------------------------------------------------------------------------- entry
 
-_RAISE_LIMIT = "raise the limit with YNTYMAQ_MAX_INPUT (e.g. YNTYMAQ_MAX_INPUT=50M)"
+_RAISE_LIMIT = "raise the limit with YNTYMAQ_MAX_INPUT (e.g. YNTYMAQ_MAX_INPUT=4M)"
 
 
 def max_input() -> int:
-    """The `max_input` setting: the most bytes read from one file, and characters taken from one."""
+    """The `max_input` setting: the most characters of text taken from one file (which may have
+    `FILE_FACTOR` times as many bytes)."""
     from yntymaq import settings
 
     return settings.get_size("max_input")
@@ -480,16 +483,18 @@ def max_input() -> int:
 
 def _too_big(name: str, size: int | None, limit: int) -> TextReadError:
     told = f"{size_label(size)}, " if size is not None else ""
-    return TextReadError(f"{name}: the file is too big ({told}over the limit of {size_label(limit)}); {_RAISE_LIMIT}")
+    return TextReadError(f"{name}: the file is too big ({told}over the limit of {size_label(limit)} bytes, "
+                         f"{FILE_FACTOR} × max_input); {_RAISE_LIMIT}")
 
 
 def read_bytes(data: bytes, *, name: str = "<bytes>", suffix: str = "", limit: int | None = None) -> ReadText:
     """Read the bytes of a file called `name` (for messages); `suffix` helps to recognise HTML.
 
-    Bytes, HTML and the text of a PDF or DOCX longer than `limit` (the `max_input` setting) are refused."""
+    A text longer than `limit` characters (the `max_input` setting) is refused, and so are more
+    than `FILE_FACTOR` times as many bytes."""
     limit = max_input() if limit is None else limit
-    if len(data) > limit:
-        raise _too_big(name, len(data), limit)
+    if len(data) > FILE_FACTOR * limit:
+        raise _too_big(name, len(data), FILE_FACTOR * limit)
     if not data.strip():
         raise TextReadError(f"{name}: the file is empty")
     kind = sniff_format(data, suffix)
@@ -504,17 +509,17 @@ def read_bytes(data: bytes, *, name: str = "<bytes>", suffix: str = "", limit: i
         text = html_to_text(html)
         if not text.strip():
             raise TextReadError(f"{name}: the HTML page has no article text")
-        return ReadText(text, name, "html", encoding)
+        return _within(ReadText(text, name, "html", encoding), limit)
     text, encoding = decode(data, name=name)
     if not text.strip():
         raise TextReadError(f"{name}: the file is empty")
-    return ReadText(text, name, "text", encoding)
+    return _within(ReadText(text, name, "text", encoding), limit)
 
 
 def _within(read: ReadText, limit: int) -> ReadText:
     if len(read.text) > limit:
-        raise TextReadError(f"{read.name}: the document's text is longer than the limit of {size_label(limit)} "
-                            f"characters; {_RAISE_LIMIT}")
+        raise TextReadError(f"{read.name}: the text is too long ({size_label(len(read.text))} characters, over "
+                            f"the limit of {size_label(limit)}); {_RAISE_LIMIT}")
     return read
 
 
@@ -550,9 +555,9 @@ def _os_error(name: str, err: OSError) -> TextReadError:
 
 def read_path_bytes(path: str | Path, *, limit: int | None = None) -> tuple[bytes, str]:
     """The bytes of the file at `path` (`-`: standard input) and its printable name, at most `limit`
-    bytes (the `max_input` setting). Only a regular file is read: a folder, a FIFO, a device or a
-    socket is refused at once, never waited on or read forever."""
-    limit = max_input() if limit is None else limit
+    bytes (`FILE_FACTOR` times the `max_input` setting). Only a regular file is read: a folder, a
+    FIFO, a device or a socket is refused at once, never waited on or read forever."""
+    limit = FILE_FACTOR * max_input() if limit is None else limit
     if str(path) == "-":
         data = sys.stdin.buffer.read(limit + 1)
         if len(data) > limit:
@@ -596,7 +601,7 @@ def read_file_and_bytes(path: str | Path) -> tuple[bytes, ReadText]:
     """A file's bytes and its text, from one read (for a caller that also hashes the bytes); the one
     way every command reads a file."""
     limit = max_input()
-    data, name = read_path_bytes(path, limit=limit)
+    data, name = read_path_bytes(path, limit=FILE_FACTOR * limit)
     return data, read_bytes(data, name=name, suffix=Path(str(path)).suffix, limit=limit)
 
 

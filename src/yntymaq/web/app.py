@@ -22,13 +22,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from yntymaq import __version__, settings, views
 from yntymaq.errors import Ambiguous, BadInput, NotFound, TextReadError, TimeLimit, YntymaqError
 from yntymaq.i18n import check_lang, t
-from yntymaq.ingest import ingest_bytes, ingest_text
 from yntymaq.kb import KB
 from yntymaq.kb.dataset import STATUSES
 from yntymaq.kb.meetings import BODIES, KINDS
 from yntymaq.kb.query import SECRETARY_GENERAL, parse_date
 from yntymaq.vocab import LANGS
 from yntymaq.web import guard, schema, urls
+from yntymaq.web.workers import Analysers
 from yntymaq.web.chart import chart_span, render_chart
 from yntymaq.web.highlight import highlight
 
@@ -85,6 +85,8 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
     )
     app.state.kb = kb
     app.add_middleware(guard.Guard)  # body size limit, cross-origin writes refused, security headers
+    analysers = app.state.analysers = Analysers(kb.store.url, kb)  # posted texts are analysed in worker processes
+    app.router.add_event_handler("shutdown", analysers.close)
     app.mount(urls.SYSTEM_PREFIX + "static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.trim_blocks = True
@@ -296,13 +298,12 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
         name = name.strip()
         try:
             guard.refuse_surrogates("text", text), guard.refuse_surrogates("name", name)
-            with guard.time_limit():
-                if file is not None and file.filename:
-                    doc_id, _ = ingest_bytes(file.file.read(), kb, name=name or file.filename)
-                elif text.strip():
-                    doc_id = ingest_text(text, kb, name=name or _first_words(text))
-                else:
-                    return check_form(request, status=400, error=t("web.input_missing", lang), text=text, name=name)
+            if file is not None and file.filename:
+                doc_id, _ = analysers.run("ingest_bytes", file.file.read(), name=name or file.filename)
+            elif text.strip():
+                doc_id = analysers.run("ingest_text", text, name=name or _first_words(text))
+            else:
+                return check_form(request, status=400, error=t("web.input_missing", lang), text=text, name=name)
         except YntymaqError as err:
             return check_form(request, status=_http_status(err), error=str(err), text=text, name=name)
         response = RedirectResponse(urls.document_url(doc_id), status_code=303)
@@ -403,8 +404,7 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
               summary="A text's mentions and claims with their verdicts and evidence; nothing is stored")
     def api_check(body: CheckRequest, lang: str | None = lang_query) -> dict:
         guard.refuse_surrogates("text", body.text), guard.refuse_surrogates("name", body.name)
-        with guard.time_limit():
-            return views.check_view(kb, body.text, api_lang(lang), text_lang=body.language or None, name=body.name)
+        return analysers.run("check", body.text, api_lang(lang), text_lang=body.language or None, name=body.name)
 
     @app.get("/api/disagreements", tags=["documents"], summary="Where stored documents disagree, side by side")
     def api_disagreements(lang: str | None = lang_query) -> dict:

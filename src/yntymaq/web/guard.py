@@ -7,13 +7,11 @@
   are not browsers carrying a user's visit to another page, and pass);
 - security headers on every answer: Content-Security-Policy (only this server's own scripts,
   styles and pictures; no framing), X-Frame-Options, X-Content-Type-Options, Referrer-Policy;
-- `time_limit()`: the time a request may spend analysing a text (the `check_seconds` setting),
-  enforced by the pipeline between sentences (`yntymaq.limits`);
 - `refuse_surrogates()`: text with a lone surrogate (JSON can carry `\\ud800`) is refused with 400,
   never reaches the pipeline.
 
-Analysis itself runs off the event loop: the endpoints that analyse are plain functions, which the
-server runs in its thread pool.
+Analysis itself runs off the event loop and out of the server's process, in `workers.Analysers`,
+under the time limit of the `check_seconds` setting.
 """
 
 from __future__ import annotations
@@ -45,13 +43,6 @@ def refuse_surrogates(field: str, text: str | None) -> str | None:
         raise BadInput(f"{field}: a lone surrogate U+{ord(found.group()):04X} at character {found.start()} "
                        "is no character; send valid Unicode text")
     return text
-
-
-def time_limit():
-    """The time limit of one analysis, as a context manager (see `yntymaq.limits.deadline`)."""
-    from yntymaq.limits import deadline
-
-    return deadline(settings.get_seconds("check_seconds"))
 
 
 class Guard:
