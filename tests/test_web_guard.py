@@ -138,3 +138,11 @@ def test_checks_run_in_a_worker_process_under_the_time_limit(shipped_kb, monkeyp
         assert type(err.value).__name__ == "TimeLimit"
     finally:
         analysers.close()
+
+
+def test_an_origin_is_compared_by_host_and_port(client):
+    """Behind a proxy that ends TLS the browser's origin is https and the server sees http."""
+    ok = client.post("/api/check", json={"text": "Қазақстан."}, headers={"origin": "https://testserver"})
+    assert ok.status_code == 200
+    for origin in ("null", "http://testserver:8001", "http://testserver.evil.example"):
+        assert client.post("/api/check", json={"text": "Қазақстан."}, headers={"origin": origin}).status_code == 403

@@ -260,7 +260,7 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
             unlinked_title=lambda m: t("web.mention_unlinked", lang, candidates=", ".join(m["candidates"]) or "—"))
         return render(request, "document.html", lang=lang, remember=remember, here=urls.document_url(doc_id),
                       params=query_of(request), data=data, api=urls.api_url("documents", doc_id, lang=lang),
-                      title=data["document"]["name"], text_html=text_html)
+                      title=data["document"]["name"], text_html=text_html, claims_shown=DOCUMENT_CLAIMS_SHOWN)
 
     @app.get("/disagreements", response_class=HTMLResponse, include_in_schema=False)
     def disagreements_page(request: Request):
@@ -422,6 +422,11 @@ class CheckRequest(BaseModel):
     language: str | None = Field(None, description="The text's language (kk, ru, en); detected when absent.",
                                  json_schema_extra={"enum": [*schema.LANG_SCHEMA["enum"], None]})
     name: str | None = Field(None, description="A name for the text, echoed in the answer.")
+
+
+DOCUMENT_CLAIMS_SHOWN = 500
+"""Claims whose evidence a document's page lists, at most (the text itself shows every claim; the
+API has all the evidence): a document with thousands of claims must not make a page of many megabytes."""
 
 
 def _first_words(text: str, width: int = 60) -> str:

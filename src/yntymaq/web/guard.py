@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urlsplit
 
 from yntymaq import settings
 from yntymaq.errors import BadInput
@@ -116,9 +117,9 @@ def _cross_origin(headers: dict[str, str], scope) -> str | None:
         return f"a write from another site ({site}) is refused: use this server's own pages"
     origin = headers.get("origin")
     if origin is not None:
-        host = headers.get("host", "")
-        scheme = scope.get("scheme", "http")
-        if origin.rstrip("/").lower() != f"{scheme}://{host}".lower():
+        # the host and port only: behind a proxy that ends TLS the server itself sees plain http
+        netloc = urlsplit(origin).netloc if "://" in origin else ""
+        if not netloc or netloc.lower() != headers.get("host", "").lower():
             return f"a write from {origin} is refused: only this server's own pages may post to it"
     return None
 
