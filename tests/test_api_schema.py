@@ -5,6 +5,7 @@ no 5xx. Examples per endpoint are bounded, and the run is derandomised (the same
 from __future__ import annotations
 
 import datetime as dt
+import os
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -14,7 +15,7 @@ schemathesis = pytest.importorskip("schemathesis")
 
 from yntymaq.web import create_app  # noqa: E402
 
-EXAMPLES = 25
+EXAMPLES = int(os.environ.get("YNTYMAQ_FUZZ_EXAMPLES", "25"))
 
 
 def _partial_dates():

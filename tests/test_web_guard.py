@@ -4,7 +4,6 @@ another client checks a long text."""
 
 from __future__ import annotations
 
-import json
 import threading
 import time
 
