@@ -154,3 +154,20 @@ def test_every_hostile_file_gets_one_line_and_the_documented_exit_code(command, 
         slowest = max(slowest, (run.seconds, case.name))
         failures += [f"{command} {case.name}: {problem}" for problem in problems_of(case, run)]
     assert not failures, "\n".join(failures) + f"\n(slowest: {slowest[1]}, {slowest[0]:.1f} s)"
+
+
+@pytest.mark.parametrize(("command", "name"), [("text", "fifo.txt"), ("check", "full-stops.txt"),
+                                               ("extract", "docx-zip-bomb.docx"), ("text", "dev-zero.txt")])
+def test_the_console_script_itself_answers_the_same(command, name, corpus, env):
+    """A few of the runs again through the installed `yntymaq` script, in a fresh interpreter."""
+    import subprocess
+
+    case = next(c for c in corpus if c.name == name)
+    if case.skip:
+        pytest.skip(case.skip)
+    script = Path(sys.executable).parent / "yntymaq"
+    began = time.monotonic()
+    run = subprocess.run([str(script), command, str(case.path)], env={**os.environ, **env}, capture_output=True,
+                         text=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL)
+    assert time.monotonic() - began < TIMEOUT
+    assert problems_of(case, Run(run.returncode, run.stderr, 0.0, 0)) == []
