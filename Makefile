@@ -41,7 +41,10 @@ build: install
 run: install
 	$(VENV)/bin/yntymaq serve --examples
 
+# The Debian packages the tests need (chromium, postgresql): installed when missing and root can,
+# else one line says what to install. SKIP_DEBIAN_PACKAGES=1 leaves the system alone.
 test: install-test
+	@[ -n "$(SKIP_DEBIAN_PACKAGES)" ] || scripts/ensure-debian-packages chromium postgresql
 	$(PY) -m pytest
 
 bench: install-bench

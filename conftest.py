@@ -1,8 +1,13 @@
 """Fixtures shared by every test."""
 
+import os
 from pathlib import Path
 
 import pytest
+
+# The web tests analyse in the server's own threads (one worker process per test app would cost
+# seconds each); test_web_guard.py runs the worker processes themselves.
+os.environ.setdefault("YNTYMAQ_CHECK_WORKERS", "0")
 
 ROOT = Path(__file__).resolve().parent
 SEEDS = ROOT.parent / "shared" / "seeds"

@@ -102,7 +102,8 @@ def test_pretty_goes_with_json():
 
 
 MEMORY_PROBE = """
-import resource, subprocess, sys
+import os, resource, subprocess, sys
+os.environ["YNTYMAQ_MAX_INPUT"] = "100M"  # past the default limit: the bound is memory's, not the limit's
 with open({out!r}, "wb") as out:
     code = subprocess.call([sys.executable, "-c", "from yntymaq.cli import main; main()", "text", {path!r}, "--json"],
                            stdout=out)

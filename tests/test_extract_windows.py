@@ -70,7 +70,8 @@ def test_the_document_language_is_that_of_most_of_its_text():
 
 
 MEMORY_PROBE = """
-import resource, subprocess, sys
+import os, resource, subprocess, sys
+os.environ["YNTYMAQ_MAX_INPUT"] = "100M"  # past the default limit: the bound is memory's, not the limit's
 with open({out!r}, "wb") as out:
     code = subprocess.call([sys.executable, "-c", "from yntymaq.cli import main; main()", "check", {path!r}, "--json",
                             "--db", {db!r}], stdout=out)

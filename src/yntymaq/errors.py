@@ -54,3 +54,9 @@ class TextReadError(YntymaqError):
     """A file that cannot be read as text: names the file and says why."""
 
     code = "unreadable"
+
+
+class TimeLimit(YntymaqError):
+    """Work stopped at its time limit (`yntymaq.limits`)."""
+
+    code = "time_limit"

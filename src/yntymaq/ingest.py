@@ -34,6 +34,7 @@ from yntymaq.check import check_claim
 from yntymaq.errors import BadInput, YntymaqError
 from yntymaq.kb.query import KB
 from yntymaq.kb.store import DocumentRecord
+from yntymaq.text.read import read_path_bytes
 from yntymaq.vocab import Claim, Date, Mention, Verdict
 
 
@@ -335,10 +336,9 @@ def ingest_paths(paths: Iterable[str], kb: KB, *, jobs: int | None = None,
                 settle(path, "failed", reason)
                 continue
             try:
-                with open(path, "rb") as file:
-                    raw = file.read()
-            except OSError as err:
-                settle(path, "failed", f"cannot read: {err.strerror}")
+                raw, _ = read_path_bytes(path)  # a regular file only, at most the input limit
+            except YntymaqError as err:
+                settle(path, "failed", str(err).removeprefix(f"{path}: "))
                 continue
             doc_id = document_id(raw)
             if doc_id in known or doc_id in seen:
@@ -521,6 +521,32 @@ def _differences(predicate: str, a, b) -> set[str]:
     return out
 
 
+DISTINCT_FACTS = 200
+"""Distinct facts of one group compared pairwise at most: a document that repeats one claim by the
+thousand (or states a thousand different years) costs linear time, not quadratic."""
+
+
+def _group_differences(predicate: str, claims: list) -> set[str]:
+    """Where claims of one group from different documents contradict each other: the claims are first
+    reduced to their distinct facts (with the documents that state each), which are compared pairwise."""
+    distinct: dict[tuple, tuple[object, set[str]]] = {}
+    for claim in claims:
+        fact = claim.fact
+        key = (fact.object, (fact.value or "").strip().casefold(), str(fact.start), str(fact.end),
+               fact.qualifier("place"))
+        entry = distinct.setdefault(key, (fact, set()))
+        entry[1].add(claim.doc)
+        if len(distinct) >= DISTINCT_FACTS:
+            break
+    facts = list(distinct.values())
+    differs: set[str] = set()
+    for i, (a, docs_a) in enumerate(facts):
+        for b, docs_b in facts[i + 1:]:
+            if docs_a | docs_b != docs_a or len(docs_a) > 1:  # some pair of them comes from two documents
+                differs |= _differences(predicate, a, b)
+    return differs
+
+
 def disagreements(kb: KB, *, doc: str | None = None) -> list[Disagreement]:
     """Where stored documents contradict one another (with `doc`, only where that document takes part).
 
@@ -541,11 +567,7 @@ def disagreements(kb: KB, *, doc: str | None = None) -> list[Disagreement]:
     for (subject, predicate, obj, qualifiers), claims in sorted(groups.items(), key=lambda item: str(item[0])):
         if len({c.doc for c in claims}) < 2 or (doc is not None and doc not in {c.doc for c in claims}):
             continue
-        differs: set[str] = set()
-        for i, a in enumerate(claims):
-            for b in claims[i + 1:]:
-                if a.doc != b.doc:
-                    differs |= _differences(predicate, a.fact, b.fact)
+        differs = _group_differences(predicate, claims)
         if differs:
             found.append(Disagreement(subject, predicate, obj, qualifiers, tuple(sorted(differs)), claims))
     return found

@@ -385,7 +385,9 @@ def search_view(kb: KB, lang: str, query: str, *, entity: str | None = None, ver
     query = query.strip()
     verdict = check_verdict(verdict or None)
     if not query and not entity and not verdict:
-        raise BadInput("q: give a name or an id to search for, e.g. Қазақстан, OIC/cfm/38")
+        # nothing asked, nothing found (the command line asks for a query before it calls this)
+        return {"query": "", "best": None, "ambiguous": False, "did_you_mean": None, "results": [],
+                "filters": {"entity": None, "verdict": None}, "passages": []}
     filtered = kb.resolve(entity) if entity else None
     found = [(e, 100.0, None, EXACT_RULE) for e in kb.lookup(query)] if query else []
     best, ambiguous, did_you_mean = None, False, None
@@ -676,14 +678,15 @@ def _time(seconds: float) -> str:
 
 def documents_view(kb: KB, lang: str) -> dict:
     """The stored documents, oldest first, each with how many of its claims got which verdict."""
-    by_doc: dict[str, list[dict]] = {}
-    for c in kb.store.claims():
-        by_doc.setdefault(c.doc, []).append({"verdict": c.verdict})
+    counted = kb.store.verdict_counts()  # counted by the database: a document's claims are never loaded here
     rows = []
-    for doc in kb.store.documents():
-        claims = by_doc.get(doc.id, [])
-        rows.append(_document_json(doc) | {"claims": len(claims), "counts": _counts(claims)})
-    return {"documents": rows, "total": _counts([c for cs in by_doc.values() for c in cs])}
+    total = {v: 0 for v in VERDICTS}
+    for doc in kb.store.document_list():
+        counts = {v: counted.get(doc.id, {}).get(v, 0) for v in VERDICTS}
+        for v, n in counts.items():
+            total[v] += n
+        rows.append(_document_json(doc) | {"claims": sum(counts.values()), "counts": counts})
+    return {"documents": rows, "total": total}
 
 
 def document_view(kb: KB, doc_id: str, lang: str) -> dict:
@@ -704,15 +707,53 @@ def document_view(kb: KB, doc_id: str, lang: str) -> dict:
     }
 
 
-def disagreements_view(kb: KB, lang: str, *, doc: str | None = None) -> dict:
-    """Where two documents disagree: each group's claims side by side, with their documents."""
+_DISAGREEMENTS: dict[int, tuple[tuple[int, int], list]] = {}
+
+
+def _all_disagreements(kb: KB) -> list:
+    """Every disagreement between stored documents, computed once per state of the stored claims:
+    finding them reads every claim, which no page request should do while nothing has changed."""
     from yntymaq.ingest import disagreements
 
-    found = disagreements(kb, doc=doc)
-    names = {d.id: d.name for d in kb.store.documents()} if found else {}
+    version = kb.store.claims_version()
+    cached = _DISAGREEMENTS.get(id(kb.store))
+    if cached is None or cached[0] != version:
+        cached = (version, disagreements(kb))
+        _DISAGREEMENTS.clear()  # one knowledge base per server: keep only the latest
+        _DISAGREEMENTS[id(kb.store)] = cached
+    return cached[1]
+
+
+GROUP_CLAIMS_SHOWN = 40
+"""Claims shown side by side for one disagreement, at most (`claims_total` says how many there are)."""
+
+
+def _spread(claims: list, most: int) -> list:
+    """At most `most` claims, each document's first ones taken in turn, so every document is shown."""
+    if len(claims) <= most:
+        return claims
+    by_doc: dict[str, list] = {}
+    for claim in claims:
+        by_doc.setdefault(claim.doc, []).append(claim)
+    chosen: list = []
+    for i in range(most):
+        for doc_claims in by_doc.values():
+            if i < len(doc_claims) and len(chosen) < most:
+                chosen.append(doc_claims[i])
+        if len(chosen) >= most:
+            break
+    return sorted(chosen, key=lambda c: (c.doc, c.start, c.id))
+
+
+def disagreements_view(kb: KB, lang: str, *, doc: str | None = None) -> dict:
+    """Where two documents disagree: each group's claims side by side, with their documents."""
+    found = _all_disagreements(kb)
+    if doc is not None:
+        found = [d for d in found if doc in {c.doc for c in d.claims}]
+    names = kb.store.document_names() if found else {}
     views = []
     for d in found:
-        claims = stored_claim_views(kb, d.claims, lang)
+        claims = stored_claim_views(kb, _spread(d.claims, GROUP_CLAIMS_SHOWN), lang)
         for c in claims:
             c["document"] = {"id": c["source"]["doc"], "name": names.get(c["source"]["doc"], c["source"]["doc"])}
         views.append({
@@ -720,17 +761,27 @@ def disagreements_view(kb: KB, lang: str, *, doc: str | None = None) -> dict:
             "predicate_label": PREDICATES[d.predicate].label(lang), "object": _ref(kb, d.object, lang),
             "qualifiers": dict(d.qualifiers), "differs": list(d.differs),
             "differs_label": ", ".join(t(f"differs.{x}", lang) for x in d.differs),
-            "documents": sorted({c["source"]["doc"] for c in claims}),
+            "documents": sorted({c.doc for c in d.claims}),
             "claims": claims,
+            "claims_total": len(d.claims),
         })
     return {"disagreements": views}
+
+
+FACT_CLAIMS_SHOWN = 50
+"""Claims listed under one fact on an entity's page, at most: a document that repeats a claim by the
+thousand must not make the page of every entity it names slow (the document's own page has them all)."""
 
 
 def fact_documents(kb: KB, ident: str, lang: str) -> dict[int, list[dict]]:
     """For each fact about an entity, the documents whose claims it decided (supported or contradicted),
     with the claims: read in one query, not one per fact."""
     out: dict[int, dict[str, dict]] = {}
+    shown: dict[int, int] = {}
     for c in kb.store.citing_claims(about=ident):
+        if shown.get(c.fact_id, 0) >= FACT_CLAIMS_SHOWN:
+            continue
+        shown[c.fact_id] = shown.get(c.fact_id, 0) + 1
         docs = out.setdefault(c.fact_id, {})
         entry = docs.setdefault(c.doc, {"id": c.doc, "name": c.doc_name, "claims": []})
         entry["claims"].append({"id": c.claim_id, "verdict": c.verdict,

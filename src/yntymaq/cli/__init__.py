@@ -45,9 +45,18 @@ def _load(spec: str) -> click.Command:
     return getattr(importlib.import_module(module), attr)
 
 
+EXIT_BAD_INPUT = 1
+"""A file, an option or the knowledge base that cannot be used: one line `error: ...` says why."""
+EXIT_USAGE = 2  # click's own: an unknown option, a missing argument
+EXIT_INTERNAL = 3
+"""A bug: one line names the error; nothing is printed half-way as a traceback."""
+EXIT_INTERRUPTED = 130
+
+
 class _Group(click.Group):
     """A group whose commands are imported when they are used; it turns the library's errors into
-    one clear line on stderr and exit code 1."""
+    one clear line on stderr and exit code 1, and anything else unexpected into one line and exit code
+    3, never a traceback."""
 
     def __init__(self, *args, lazy: dict[str, str], **kwargs):
         super().__init__(*args, **kwargs)
@@ -84,7 +93,20 @@ class _Group(click.Group):
             from yntymaq.i18n import t
 
             click.echo(f"{t('msg.error', _interface_lang(ctx))}: {err}", err=True)
-            sys.exit(1)
+            sys.exit(EXIT_BAD_INPUT)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except KeyboardInterrupt:
+            click.echo("error: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except BrokenPipeError:  # `yntymaq text big.txt | head`: the reader has gone, and that is fine
+            sys.stderr.close()
+            sys.exit(0)
+        except Exception as err:  # noqa: BLE001 - the last line of defence: one line, not a traceback
+            reason = " ".join(str(err).split())[:300]
+            click.echo(f"error: internal error ({type(err).__name__}{': ' + reason if reason else ''}); "
+                       "please report it with the command that gave it", err=True)
+            sys.exit(EXIT_INTERNAL)
 
 
 def _interface_lang(ctx) -> str:

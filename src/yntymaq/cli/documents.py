@@ -33,13 +33,10 @@ TEXT_LANG_OPTION = click.option("--text-lang", type=click.Choice(["kk", "ru", "e
 
 def _read(path: str) -> tuple[bytes, str, str]:
     """The bytes of a file (or of standard input for `-`), its text and its name; a clear error if unreadable."""
-    from yntymaq.text.read import read_bytes, read_file
+    from yntymaq.text.read import read_file_and_bytes
 
-    if path == "-":
-        raw = sys.stdin.buffer.read()
-        return raw, read_bytes(raw, name="<stdin>").text, "<stdin>"
-    document = read_file(path)  # names the file in its error when it is missing, a folder or unreadable
-    return Path(path).read_bytes(), document.text, path
+    raw, document = read_file_and_bytes(path)  # the one reader of `text` too; its errors name the file
+    return raw, document.text, document.name
 
 
 STREAMED_BYTES = 4 << 20

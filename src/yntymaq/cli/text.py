@@ -61,6 +61,13 @@ def write_document_json(doc: DocumentStream, out, *, pretty: bool = False) -> No
         head.close()
 
 
+SHOWN_CHARS = 2000
+"""The readable output shows this much of a sentence (and of a word): a terminal gains nothing from a
+megabyte on one line, and laying it out would take longer than reading the text."""
+SHOWN_TOKENS = 400
+"""Tokens shown under one sentence in the readable output."""
+
+
 def _token_text(token) -> Text:
     from rich.text import Text
 
@@ -94,14 +101,19 @@ def _print_readable(doc: Document, lang: str) -> None:
         line = Text(f"{number:>4} ", style="bold")
         line.append(f"[{sent.start}–{sent.end}] ", style="dim")
         line.append(f"{sent.language or '?'}  ", style="magenta")
-        line.append(sent.norm.replace("\n", " "))
+        norm = sent.norm.replace("\n", " ")
+        line.append(norm[:SHOWN_CHARS])
+        if len(norm) > SHOWN_CHARS:
+            line.append(f" … (+{len(norm) - SHOWN_CHARS} characters: --json shows all)", style="dim")
         console.print(line)
         if sent.tokens:
             tokens = Text("      ", style="dim")
-            for i, token in enumerate(sent.tokens):
+            for i, token in enumerate(sent.tokens[:SHOWN_TOKENS]):
                 if i:
                     tokens.append(" · ", style="dim")
-                tokens.append_text(_token_text(token))
+                tokens.append_text(_token_text(token)[:SHOWN_CHARS])
+            if len(sent.tokens) > SHOWN_TOKENS:
+                tokens.append(f" … (+{len(sent.tokens) - SHOWN_TOKENS} tokens: --json or --csv shows all)")
             console.print(tokens)
     rows = [(number, mention) for number, sent in enumerate(doc.sentences, start=1)
             for mention in [*sent.dates, *sent.ordinals]]

@@ -546,9 +546,43 @@ class Store:
             out.append(entry)
         return sorted(out, key=lambda m: m["start"])
 
+    def document_names(self) -> dict[str, str]:
+        """The stored documents' names by id, without their texts (which may be megabytes each)."""
+        t = documents_table
+        with self.engine.connect() as conn:
+            return {r.id: r.name for r in conn.execute(sa.select(t.c.id, t.c.name))}
+
+    def document_list(self) -> list[StoredDocument]:
+        """The stored documents, oldest first, their texts left out (`text` is empty)."""
+        t = documents_table
+        columns = [t.c[n] for n in self._DOCUMENT_COLUMNS if n != "text"]
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(*columns).order_by(t.c.ingested_at, self._ordered(t.c.name), t.c.key)).all()
+        return [StoredDocument(**r._mapping, text="") for r in rows]
+
+    def claims_version(self) -> tuple[int, int]:
+        """(how many claims are stored, the highest claim id): changes whenever a document is stored or
+        removed, so that what is computed from every claim can be kept until then."""
+        c = claims_table
+        with self.engine.connect() as conn:
+            count, highest = conn.execute(sa.select(sa.func.count(), sa.func.max(c.c.id))).one()
+        return int(count), int(highest or 0)
+
+    def verdict_counts(self) -> dict[str, dict[str, int]]:
+        """How many of each document's claims got each verdict, counted by the database."""
+        c, d, v = claims_table, documents_table, verdicts_table
+        query = (sa.select(d.c.id, v.c.verdict, sa.func.count()).select_from(c)
+                 .join(d, d.c.key == c.c.doc).join(v, v.c.id == c.c.verdict).group_by(d.c.id, v.c.verdict))
+        out: dict[str, dict[str, int]] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                out.setdefault(row[0], {})[row[1]] = row[2]
+        return out
+
     def claims(self, *, doc: str | None = None, evidence_fact: int | None = None,
-               claim_ids: list[int] | None = None) -> list[StoredClaim]:
-        """Stored claims of a document, or those whose verdict cites a fact, in text order."""
+               claim_ids: list[int] | None = None, limit: int | None = None) -> list[StoredClaim]:
+        """Stored claims of a document, or those whose verdict cites a fact, in text order (the first
+        `limit` of them)."""
         c, d, v = claims_table, documents_table, verdicts_table
         # A claim's text is its document's between its offsets (characters, in SQLite and PostgreSQL).
         text = sa.func.coalesce(c.c.text, sa.func.substr(d.c.text, c.c.start + 1, c.c.end - c.c.start))
@@ -563,7 +597,8 @@ class Store:
         if claim_ids is not None:
             query = query.where(c.c.id.in_(claim_ids))
         with self.engine.connect() as conn:
-            rows = conn.execute(query.order_by(self._ordered(d.c.id), c.c.start, c.c.id)).all()
+            query = query.order_by(self._ordered(d.c.id), c.c.start, c.c.id)
+            rows = conn.execute(query if limit is None else query.limit(limit)).all()
         out = []
         for r in rows:
             fact = Fact(subject=r.subject, predicate=r.predicate, object=r.object, value=r.value,

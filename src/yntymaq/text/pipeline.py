@@ -29,6 +29,7 @@ from pathlib import Path
 from yntymaq.errors import BadInput
 from yntymaq.text.langid import Tally, evidence
 from yntymaq.text.normalize import Normalized, OffsetMap, normalize
+from yntymaq.limits import check_deadline
 from yntymaq.text.read import STREAM_BLOCK, read_file, stream_file
 from yntymaq.text.script import to_cyrillic
 from yntymaq.text.segment import abbreviations, sentence_spans
@@ -405,6 +406,7 @@ class Pipeline:
             self.scripts[key] = self.scripts.get(key, 0) + scanned.consumed
             fallback = _PieceLanguage(piece)
             for raw in scanned.sentences():
+                check_deadline()  # a server's time limit per request (yntymaq.limits); none by default
                 yield self._sentence(raw, piece, stages, fallback)
 
     def _sentence(self, raw: Scanned, piece: str, stages: set[str], fallback: _PieceLanguage) -> Sentence:
@@ -523,26 +525,15 @@ def analyse(text: str, *, disable: Iterable[str] = (), language: str | None = No
 def analyse_file(path: str | Path, *, disable: Iterable[str] = (), language: str | None = None) -> Document:
     """Read a file (text in any encoding, HTML, PDF, DOCX; `-` for standard input) and analyse it.
 
-    Plain text is read and analysed block by block at paragraph breaks; the document keeps the
-    whole text, which every offset points into (for HTML, PDF and DOCX: the extracted text).
+    The file is read the one way every command reads files (`read.read_file`: a regular file, at most
+    the `max_input` setting); every offset points into its text (for HTML, PDF and DOCX: the
+    extracted text).
     """
     pipeline = Pipeline(disable=disable, language=language)
-    stream = stream_file(path)
-    if stream is None:
-        read = read_file(path)
-        sentences = list(pipeline.run(read.text))
-        return Document(read.text, sentences, pipeline.document_language(), pipeline.stages, read.name,
-                        read.format, read.encoding, *pipeline.script())
-    blocks: list[str] = []
-
-    def keep(source: Iterable[str]) -> Iterator[str]:
-        for block in source:
-            blocks.append(block)
-            yield block
-
-    sentences = list(pipeline.run(keep(stream.blocks)))
-    return Document("".join(blocks), sentences, pipeline.document_language(), pipeline.stages, stream.name,
-                    "text", stream.encoding, *pipeline.script())
+    read = read_file(path)
+    sentences = list(pipeline.run(read.text))
+    return Document(read.text, sentences, pipeline.document_language(), pipeline.stages, read.name,
+                    read.format, read.encoding, *pipeline.script())
 
 
 def iter_sentences(path: str | Path, *, disable: Iterable[str] = (), language: str | None = None,

@@ -38,9 +38,12 @@ _LETTERS_REVERSED = re.compile(rf"[{LETTER_CLASS}]+")
 # space, an opening quote or bracket, a dash after a space. Starting with a literal full stop lets the
 # regular-expression engine jump from one full stop to the next; the other marks, rarer, have their
 # own pattern, and paragraph breaks theirs. What cannot end a sentence never reaches Python.
-_AFTER = rf"([»\"”’')\]]*)([ \n]*)(?=[{_UPPER}«\"“„(\[]|(?<=[ \n])[0-9—–-])"
-_STOP = re.compile(r"\.[.!?…]*" + _AFTER)
-_OTHER_MARK = re.compile(r"[!?…][.!?…]*" + _AFTER)
+# Each run is matched once, from its first mark, and never backtracked into (possessive
+# quantifiers): a run that cannot end a sentence fails in one step, so a run of thousands of full
+# stops costs time linear in its length, not quadratic.
+_AFTER = rf"([»\"”’')\]]*+)([ \n]*+)(?=[{_UPPER}«\"“„(\[]|(?<=[ \n])[0-9—–-])"
+_STOP = re.compile(r"(?<![.!?…])\.[.!?…]*+" + _AFTER)
+_OTHER_MARK = re.compile(r"(?<![.!?…])[!?…][.!?…]*+" + _AFTER)
 _PARAGRAPH = re.compile(r"\n\n")
 _OPENERS = frozenset("«\"“„([")
 _ROMAN = re.compile(r"[IVXLCDMІХ]+\Z")
@@ -96,7 +99,9 @@ def _word_before(text: str, reversed_text: str, stop: int) -> int:
     """Start of the word (letters and inner full stops: т.б, Н.Ә, U.N) that ends at `stop`: matched
     forwards in the reversed text, which is one call into C instead of a loop."""
     at = len(text) - stop
-    match = _WORD_REVERSED.match(reversed_text, at)
+    # a word longer than the longest abbreviation is none: looking no further keeps a text of
+    # initials glued together (A.A.A.A…) linear
+    match = _WORD_REVERSED.match(reversed_text, at, at + abbreviations().longest + 2)
     return stop if match is None else stop - (match.end() - at)
 
 
@@ -225,4 +230,30 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         end = _trim_end(text, start, n)
         if end > start:
             append((start, end))
+    if any(e - s > MAX_SENTENCE for s, e in spans):
+        spans = [piece for s, e in spans for piece in _split_long(text, s, e)]
     return spans
+
+
+MAX_SENTENCE = 4000
+"""The longest sentence, in characters. A longer run without an end (a table, a list, text without
+punctuation, one endless word) is cut at the last space before the limit, or at the limit when it
+has none: every later stage (dates, mentions, claims) then works on pieces of bounded size, so
+their time stays linear in the text however it is written."""
+
+
+def _split_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        cut = max(text.rfind(" ", limit - MAX_SENTENCE // 4, limit), text.rfind("\n", limit - MAX_SENTENCE // 4, limit))
+        cut = limit if cut <= start else cut
+        piece_end = _trim_end(text, start, cut)
+        if piece_end > start:
+            pieces.append((start, piece_end))
+        start = cut
+        while start < end and text[start] in " \n":
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces

@@ -23,16 +23,16 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from yntymaq import __version__, settings, views
 from yntymaq.ask import ask, looks_like_question
-from yntymaq.errors import Ambiguous, BadInput, NotFound, TextReadError, YntymaqError
+from yntymaq.errors import Ambiguous, BadInput, NotFound, TextReadError, TimeLimit, YntymaqError
 from yntymaq.i18n import check_lang, t
-from yntymaq.ingest import ingest_bytes, ingest_text
 from yntymaq.kb import KB
 from yntymaq.kb.dataset import STATUSES
 from yntymaq.kb.meetings import BODIES, KINDS, SERIES
 from yntymaq.kb.query import SECRETARY_GENERAL, parse_date
 from yntymaq.vocab import LANGS
-from yntymaq.web import urls
+from yntymaq.web import guard, schema, urls
 from yntymaq.web.cache import ResponseCache
+from yntymaq.web.workers import Analysers
 from yntymaq.web.chart import chart_span, render_chart
 from yntymaq.web.highlight import highlight
 from yntymaq.web.worldmap import render_count_chart, render_map
@@ -42,7 +42,7 @@ LANG_COOKIE = "lang"
 LANG_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 log = logging.getLogger("yntymaq.web")
 
-_STATUS_OF_ERROR = ((NotFound, 404), (Ambiguous, 409), (BadInput, 400), (TextReadError, 422))
+_STATUS_OF_ERROR = ((NotFound, 404), (Ambiguous, 409), (BadInput, 400), (TextReadError, 422), (TimeLimit, 503))
 
 
 def error_body(code: str, message: str, **extra) -> dict:
@@ -84,6 +84,7 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
         description="Sourced, temporal facts about the Organisation of Islamic Cooperation, in kk, ru and en. "
                     "Every endpoint takes `lang` (kk, ru, en) for the labels.",
         openapi_url="/api/openapi.json",
+        responses=schema.ERROR_RESPONSES,  # every endpoint documents the errors it may answer with
         docs_url=None,  # FastAPI's own docs pages load their scripts from a CDN; ours are at /api/docs
         redoc_url=None,
     )
@@ -91,6 +92,10 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
     # Pages and answers are reused until the data or the day changes (see web/cache.py).
     app.add_middleware(ResponseCache, generation=kb.store.generation, cookie=LANG_COOKIE,
                        skip=(urls.SYSTEM_PREFIX,))
+    # the guard outermost (added last), so that cached answers carry its headers too
+    app.add_middleware(guard.Guard)  # body size limit, cross-origin writes refused, security headers
+    analysers = app.state.analysers = Analysers(kb.store.url, kb)  # posted texts are analysed in worker processes
+    app.router.add_event_handler("shutdown", analysers.close)
     app.mount(urls.SYSTEM_PREFIX + "static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
     templates.env.trim_blocks = True
@@ -183,7 +188,10 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
             return error_response(request, 404, "not_found", f"no page at {request.url.path}")
         if exc.status_code == 405:
             allowed = exc.headers.get("Allow", "GET") if exc.headers else "GET"
-            return error_response(request, 405, "method_not_allowed", f"{request.method} is not allowed here: use {allowed}")
+            response = error_response(request, 405, "method_not_allowed",
+                                      f"{request.method} is not allowed here: use {allowed}")
+            response.headers["Allow"] = allowed
+            return response
         return error_response(request, exc.status_code, "http_error", str(exc.detail))
 
     @app.exception_handler(RequestValidationError)
@@ -318,7 +326,7 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
             unlinked_title=lambda m: t("web.mention_unlinked", lang, candidates=", ".join(m["candidates"]) or "—"))
         return render(request, "document.html", lang=lang, remember=remember, here=urls.document_url(doc_id),
                       params=query_of(request), data=data, api=urls.api_url("documents", doc_id, lang=lang),
-                      title=data["document"]["name"], text_html=text_html)
+                      title=data["document"]["name"], text_html=text_html, claims_shown=DOCUMENT_CLAIMS_SHOWN)
 
     @app.get("/disagreements", response_class=HTMLResponse, include_in_schema=False)
     def disagreements_page(request: Request):
@@ -377,10 +385,11 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
         text = text.replace("\r\n", "\n")  # a browser sends a text area's lines ended by CRLF
         name = name.strip()
         try:
+            guard.refuse_surrogates("text", text), guard.refuse_surrogates("name", name)
             if file is not None and file.filename:
-                doc_id, _ = ingest_bytes(file.file.read(), kb, name=name or file.filename)
+                doc_id, _ = analysers.run("ingest_bytes", file.file.read(), name=name or file.filename)
             elif text.strip():
-                doc_id = ingest_text(text, kb, name=name or _first_words(text))
+                doc_id = analysers.run("ingest_text", text, name=name or _first_words(text))
             else:
                 return check_form(request, status=400, error=t("web.input_missing", lang), text=text, name=name)
         except YntymaqError as err:
@@ -403,9 +412,12 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
 
     # -- the API --------------------------------------------------------------------------
 
-    lang_query = Query(None, description="Language of labels: kk (default), ru or en.")
-    at_query = Query(None, description="A date: YYYY, YYYY-MM or YYYY-MM-DD (default: today).", examples=["1982"])
-    at_or_all_query = Query(None, description="A date: YYYY, YYYY-MM or YYYY-MM-DD (default: all of them).")
+    lang_query = Query(None, description="Language of labels: kk (default), ru or en.",
+                       json_schema_extra=schema.LANG_SCHEMA)
+    at_query = Query(None, description="A date: YYYY, YYYY-MM or YYYY-MM-DD (default: today).", examples=["1982"],
+                     json_schema_extra=schema.DATE_SCHEMA)
+    at_or_all_query = Query(None, description="A date: YYYY, YYYY-MM or YYYY-MM-DD (default: all of them).",
+                            json_schema_extra=schema.DATE_SCHEMA)
 
     @app.get("/api/home", tags=["pages"], summary="The organisation at a glance on a date (the home page's data)")
     def api_home(at: str | None = at_query, lang: str | None = lang_query) -> dict:
@@ -413,7 +425,8 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
 
     @app.get("/api/members", tags=["membership"], summary="The states of the OIC at a date, with their status")
     def api_members(at: str | None = at_query,
-                    status: str | None = Query(None, description="member, observer or suspended."),
+                    status: str | None = Query(None, description="member, observer or suspended.",
+                                               json_schema_extra=schema.one_of(STATUSES)),
                     lang: str | None = lang_query) -> dict:
         return views.members_view(kb, api_lang(lang), at=parse_date(at, field_name="at"), status=status)
 
@@ -427,16 +440,18 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
         return kb.member_count(at=parse_date(at, field_name="at")).to_dict(api_lang(lang))
 
     @app.get("/api/meetings", tags=["meetings"], summary="Summits and Council of Foreign Ministers sessions")
-    def api_meetings(body: str | None = Query(None, description="A meeting series, any case: " + ", ".join(SERIES) + "."),
-                     kind: str | None = Query(None, description="ordinary or extraordinary."),
-                     year: int | None = Query(None, description="A year the meeting was held in."),
-                     number: int | None = Query(None, description="The session's ordinal number."),
+    def api_meetings(body: str | None = Query(None, description="A meeting series, any case: " + ", ".join(SERIES) + ".",
+                                              json_schema_extra=schema.one_of_any_case(SERIES, blank=True)),
+                     kind: str | None = Query(None, description="ordinary or extraordinary.",
+                                              json_schema_extra=schema.one_of(KINDS)),
+                     year: int | None = Query(None, description="A year the meeting was held in.", ge=1, le=9999),
+                     number: int | None = Query(None, description="The session's ordinal number.", ge=1, le=9999),
                      place: str | None = Query(None, description="A city or a state, any name in any language."),
                      lang: str | None = lang_query) -> dict:
         return views.meetings_view(kb, api_lang(lang), body=body, kind=kind, year=year, number=number, place=place)
 
     @app.get("/api/chair", tags=["meetings"], summary="Who chaired a body (derived from its sessions)")
-    def api_chair(body: str = Query("cfm", description="summit or cfm."),
+    def api_chair(body: str = Query("cfm", description="summit or cfm.", json_schema_extra=schema.one_of(BODIES)),
                   at: str | None = at_or_all_query,
                   lang: str | None = lang_query) -> dict:
         return views.chair_view(kb, api_lang(lang), body=body, at=parse_date(at, field_name="at"))
@@ -478,15 +493,19 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
                                                  "allowed), an id, or words to find in the stored documents."),
                    entity: str | None = Query(None, description="Only passages that mention this entity (id or name)."),
                    verdict: str | None = Query(None, description="Only passages with a claim of this verdict: "
-                                                                 "supported, contradicted, new, unverifiable."),
+                                                                 "supported, contradicted, new, unverifiable.",
+                                               json_schema_extra=schema.one_of_any_case(
+                                                   ("supported", "contradicted", "new", "unverifiable"), blank=True)),
                    limit: int = Query(20, ge=1, le=200, description="At most this many passages."),
                    lang: str | None = lang_query) -> dict:
         return views.search_view(kb, api_lang(lang), q, entity=_blank_to_none(entity),
                                  verdict=_blank_to_none(verdict), limit=limit)
 
     @app.get("/api/ask", tags=["entities"], summary="A question in kk, ru or en answered with its facts and sources")
-    def api_ask(q: str = Query("", description="The question, e.g. Қазақстан ИЫҰ-ға қашан мүше болды?"),
-                lang: str | None = Query(None, description="The question's language (kk, ru, en); read from it by default.")) -> dict:
+    def api_ask(q: str = Query(description="The question, e.g. Қазақстан ИЫҰ-ға қашан мүше болды?",
+                               json_schema_extra={"pattern": r"\S"}),
+                lang: str | None = Query(None, description="The question's language (kk, ru, en); read from it by default.",
+                                         json_schema_extra=schema.LANG_SCHEMA)) -> dict:
         if not q.strip():
             raise BadInput("q: give a question, e.g. Қазақстан ИЫҰ-ға қашан мүше болды?")
         return ask(kb, q, lang=check_lang(lang) if lang else None)
@@ -503,7 +522,8 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
     @app.post("/api/check", tags=["documents"],
               summary="A text's mentions and claims with their verdicts and evidence; nothing is stored")
     def api_check(body: CheckRequest, lang: str | None = lang_query) -> dict:
-        return views.check_view(kb, body.text, api_lang(lang), text_lang=body.language, name=body.name)
+        guard.refuse_surrogates("text", body.text), guard.refuse_surrogates("name", body.name)
+        return analysers.run("check", body.text, api_lang(lang), text_lang=body.language or None, name=body.name)
 
     @app.get("/api/disagreements", tags=["documents"], summary="Where stored documents disagree, side by side")
     def api_disagreements(lang: str | None = lang_query) -> dict:
@@ -515,9 +535,17 @@ def create_app(db: str | None = None, *, lang: str | None = None) -> FastAPI:
 class CheckRequest(BaseModel):
     """The body of `POST /api/check`."""
 
-    text: str = Field(description="The text to check: plain text, any length.")
-    language: str | None = Field(None, description="The text's language (kk, ru, en); detected when absent.")
+    text: str = Field(description="The text to check: plain text with at least one letter, digit or sign that is not "
+                                  "a space; the whole body at most the `max_body` setting (YNTYMAQ_MAX_BODY, 2M).",
+                      json_schema_extra={"pattern": r"\S"})
+    language: str | None = Field(None, description="The text's language (kk, ru, en); detected when absent.",
+                                 json_schema_extra={"enum": [*schema.LANG_SCHEMA["enum"], None]})
     name: str | None = Field(None, description="A name for the text, echoed in the answer.")
+
+
+DOCUMENT_CLAIMS_SHOWN = 500
+"""Claims whose evidence a document's page lists, at most (the text itself shows every claim; the
+API has all the evidence): a document with thousands of claims must not make a page of many megabytes."""
 
 
 def _first_words(text: str, width: int = 60) -> str:

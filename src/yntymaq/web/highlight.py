@@ -36,17 +36,14 @@ def highlight(text: str, mentions: list[dict], claims: list[dict], *, entity_url
     mention_spans = [(span, m) for m in mentions if (span := clip(m["start"], m["end"]))]
     cuts = sorted({0, size, *(x for span, _ in claim_spans for x in span), *(x for span, _ in mention_spans for x in span)})
 
-    def covering_claims(a: int, b: int) -> tuple[dict, ...]:
-        return tuple(c for (s, e), c in claim_spans if s <= a and b <= e)
-
-    def covering_mention(a: int, b: int) -> dict | None:
-        inside = [(e - s, m) for (s, e), m in mention_spans if s <= a and b <= e]
-        return min(inside, key=lambda pair: pair[0])[1] if inside else None  # the innermost name
-
     number = {id(c): n for n, c in enumerate(claims, start=1)}
     ends = {id(c): end for (_, end), c in claim_spans}
-    # Runs of pieces covered by the same claims, and inside them by the same mention.
-    pieces = [(a, b, covering_claims(a, b), covering_mention(a, b)) for a, b in zip(cuts, cuts[1:])]
+    # Runs of pieces covered by the same claims, and inside them by the same mention: one sweep over
+    # the cuts, keeping the spans open at each (every span starts and ends at a cut), so that the time
+    # grows with the text and its marks, not with their product.
+    pieces = [(a, b, claims_at, mention_at) for (a, b), claims_at, mention_at in
+              zip(zip(cuts, cuts[1:]), _sweep(cuts, claim_spans, innermost=False),
+                  _sweep(cuts, mention_spans, innermost=True))]
     out: list[str] = []
     i = 0
     while i < len(pieces):
@@ -70,6 +67,27 @@ def highlight(text: str, mentions: list[dict], claims: list[dict], *, entity_url
             out.append(inner)
         i = j + 1
     return Markup("".join(out))
+
+
+def _sweep(cuts: list[int], spans: list, *, innermost: bool) -> list:
+    """For each piece between two consecutive cuts: the items whose spans cover it, in their order
+    (or, with `innermost`, the one with the shortest span, the first of equals; None when none)."""
+    starting: dict[int, list[int]] = {}
+    ending: dict[int, list[int]] = {}
+    for index, ((start, end), _) in enumerate(spans):
+        starting.setdefault(start, []).append(index)
+        ending.setdefault(end, []).append(index)
+    open_now: set[int] = set()
+    out = []
+    for cut in cuts[:-1]:
+        open_now.difference_update(ending.get(cut, ()))
+        open_now.update(starting.get(cut, ()))
+        if innermost:
+            best = min(open_now, key=lambda i: (spans[i][0][1] - spans[i][0][0], i)) if open_now else None
+            out.append(None if best is None else spans[best][1])
+        else:
+            out.append(tuple(spans[i][1] for i in sorted(open_now)))
+    return out
 
 
 def _mentions_html(text: str, pieces: list, entity_url, unlinked_title) -> str:
