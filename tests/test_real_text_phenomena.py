@@ -386,3 +386,9 @@ def test_a_count_made_an_adjective(shipped_kb):
     bound = [c for c, _ in claims_of(shipped_kb, "The more than 55-nation-strong OIC meets in Mecca.", "en")
              if c.fact.predicate == "member_count"]
     assert [(c.fact.value, c.fact.qualifier("qualifier")) for c in bound] == [("55", "more_than")]
+
+
+def test_a_former_name_in_brackets(shipped_kb):
+    text = "Россия примкнула к Организации исламского сотрудничества (до 2011 г. – Организации Исламская Конференция)."
+    named = [c for c, v in claims_of(shipped_kb, text, "ru") if c.fact.predicate == "named"]
+    assert [(c.fact.subject, str(c.fact.end)) for c in named] == [("OIC", "2011")]

@@ -219,3 +219,13 @@ def test_the_labelled_benchmark_texts(lang):
     doc = analyse(text, disable=("stems", "dates"))
     assert doc.language == lang
     assert [sent.end for sent in doc.sentences] == ends
+
+
+def test_no_sentence_ends_inside_brackets_that_close_soon():
+    from yntymaq.text.segment import sentence_spans
+
+    text = "Россия примкнула к ОИС (до 2011 г. – Организации Исламская Конференция) в 2005 году. Второе."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [text[:text.index(" Второе")], "Второе."]
+    # a bracket that never closes nearby ends nothing it holds
+    open_only = "Текст (без закрытия. Новое предложение здесь."
+    assert len(sentence_spans(open_only)) == 2

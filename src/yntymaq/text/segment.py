@@ -11,7 +11,8 @@ never ends a sentence (1997 ж. желтоқсанда, см., Mr.), or after on
 a number (в 1995 г. — but г. Алматы). It is one after `:` and `;` (the `:.` and `;.` paragraph joins),
 after a citation (`[1].`) and when the next word follows with no space (болмауда.Бұл), unless
 the stop follows a single letter (ж.қазанда, Н.Ә.). Nor does a sentence end before a century after
-an abbreviation (20-30-е гг. XX в.), or after a list number at the start of a line (1. Кіріспе).
+an abbreviation (20-30-е гг. XX в.), or after a list number at the start of a line (1. Кіріспе), or
+inside brackets that close soon after (до 2011 г. – Организации Исламская Конференция).
 
 Abbreviations come from every language's `abbreviations.tsv`: the language of a sentence is only
 known once it has been found.
@@ -194,6 +195,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start += 1
     reversed_text = text[::-1]
     letters_reversed = _LETTERS_REVERSED.match
+    inside = _inside_brackets if "(" in text else _never
     longest = abbr.longest
     for (s, k), (mark_end, j), _ in _candidates(text):
         if s < start:
@@ -206,6 +208,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             continue
         if k >= n:
             break
+        if inside(text, start, s):
+            continue  # (до 2011 г. – Организации Исламская Конференция): a bracket closing soon after
         if k > j and mark_end - s == 1 and text[k].isupper() and "\n\n" not in text[j:k]:
             # the common case, decided here: one full stop after a plain word of two or more
             # letters that is no abbreviation, a space, then a capital
@@ -233,6 +237,24 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if any(e - s > MAX_SENTENCE for s, e in spans):
         spans = [piece for s, e in spans for piece in _split_long(text, s, e)]
     return spans
+
+
+BRACKET_REACH = 300
+"""How far back an opening bracket, and how far on its closing one, may stand from a full stop for the
+stop to be inside the brackets (bounded, so that the test costs the same at every stop)."""
+
+
+def _inside_brackets(text: str, start: int, stop: int) -> bool:
+    """Is the mark at `stop` inside brackets opened in this sentence and closed soon after it?"""
+    opened = text.rfind("(", max(start, stop - BRACKET_REACH), stop)
+    if opened < 0 or text.find(")", opened, stop) >= 0:
+        return False
+    closed = text.find(")", stop, stop + BRACKET_REACH)
+    return closed >= 0 and "\n\n" not in text[stop:closed] and "(" not in text[stop:closed]
+
+
+def _never(text: str, start: int, stop: int) -> bool:
+    return False
 
 
 MAX_SENTENCE = 4000
