@@ -392,3 +392,21 @@ def test_a_former_name_in_brackets(shipped_kb):
     text = "Россия примкнула к Организации исламского сотрудничества (до 2011 г. – Организации Исламская Конференция)."
     named = [c for c, v in claims_of(shipped_kb, text, "ru") if c.fact.predicate == "named"]
     assert [(c.fact.subject, str(c.fact.end)) for c in named] == [("OIC", "2011")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("ru", "ОИС приветствовала новость. Казахстан вступил в ВТО в 2015 году."),
+    ("kk", "ИЫҰ бұл жаңалықты құптады. Қазақстан 2015 жылы ДСҰ-ға мүше болды."),
+    ("en", "The OIC welcomed it. Kazakhstan became a member of the Shanghai Cooperation Organisation in 2001."),
+    ("ru", "ОИС поддержала. Казахстан стал членом Шанхайской организации сотрудничества в 2001 году."),
+])
+def test_joining_another_body_is_no_claim_of_the_organisation(shipped_kb, lang, text):
+    assert not keys(claims_of(shipped_kb, text, lang), "member_of")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The OIC has 57 members. Kazakhstan joined in 1995."),
+    ("kk", "ИЫҰ туралы. Қазақстан ұйымға 1995 жылы мүше болды."),
+])
+def test_joining_the_organisation_the_text_is_about(shipped_kb, lang, text):
+    assert ("KZ", "OIC") in keys(claims_of(shipped_kb, text, lang), "member_of")

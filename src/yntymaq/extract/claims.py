@@ -665,6 +665,41 @@ def _topic(sent: Sentence, lo: int | None = None, hi: int | None = None) -> str 
     return named[0].value if named else sent.topic
 
 
+def _joined_topic(sent: Sentence, lo: int, hi: int) -> str | None:
+    """The organisation a state joined or left, as `_topic` gives it — but none where the clause names no
+    organisation the knowledge base knows and names another (`вступил в ВТО`, `ДСҰ-ға мүше болды`,
+    `a member of the Shanghai Cooperation Organisation`): that statement is of another body."""
+    if sent.entities(EntityType.ORGANISATION, lo=lo, hi=hi):
+        return _topic(sent, lo, hi)
+    return None if _names_unknown_body(sent, lo, hi) else sent.topic
+
+
+def _names_unknown_body(sent: Sentence, lo: int, hi: int) -> bool:
+    """Does the clause name a body the knowledge base does not know: an acronym no mention covers (ВТО,
+    ДСҰ, CICA), an organisation's noun after a capitalised word no mention covers (Шанхайская
+    организация, the Shanghai Cooperation Organisation), an institution's noun?"""
+    spans = [(m.start, m.end) for m in sent.mentions if m.end > lo and m.start < hi]
+
+    def covered(at: int) -> bool:
+        return any(a <= at < b for a, b in spans)
+
+    base = sent.start
+    for m in _UNLINKED_ACRONYM.finditer(sent.text, lo - base, hi - base):
+        if not covered(base + m.start()):
+            return True
+    for m in _phrase(sent.lang, "organisation_noun", "PHRASE").finditer(sent.low, lo - base, hi - base):
+        if covered(base + m.start()):
+            continue
+        before = _WORD_BEFORE.search(sent.text, max(0, m.start() - 40), m.start())
+        if before and before.group(1)[:1].isupper() and before.group(1).lower() != "the" \
+                and not covered(base + before.start(1)):
+            return True
+    return any(lo <= t.start < hi for t in sent.triggers.get("institution_noun", []))
+
+
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w-]*)\s+\Z")
+
+
 def _meeting_body(sent: Sentence, meeting_id: str) -> str:
     entity = sent.kb.entities.get(meeting_id)
     if entity is not None and entity.parent and entity.parent not in _BODIES:
@@ -968,7 +1003,7 @@ def membership(sent: Sentence) -> Iterator[Claim]:
         dates = _owned(sent, _usable_dates(sent, lo, hi), trig)
         date = sent.nearest(dates, trig.start)
         start, _ = _date(date)
-        organisation = _topic(sent, lo, hi)
+        organisation = _joined_topic(sent, lo, hi)
         if organisation is None:
             continue
         for state in chain:
@@ -1036,7 +1071,9 @@ def observers(sent: Sentence) -> Iterator[Claim]:
         dates = [d for d in _owned(sent, _usable_dates(sent, lo, hi), trig)
                  if not any(d.start >= s.end and _apposition_dates(sent, s) for s in chosen)]
         shared = sent.nearest(dates, trig.start)
-        organisation = _topic(sent, lo, hi)
+        organisation = _joined_topic(sent, lo, hi)
+        if organisation is None:
+            continue
         for state in chosen:
             own = _apposition_dates(sent, state)
             start = own[0] if own else _date(shared)[0]
@@ -1071,7 +1108,7 @@ def suspension(sent: Sentence) -> Iterator[Claim]:
                                          or _phrase(sent.lang, "suspended_from", "^(?:PHRASE)").match(
                                              sent.low[trig.end - sent.start:][:40])):
                     continue
-            organisation = _topic(sent, lo, hi)
+            organisation = _joined_topic(sent, lo, hi)
             if state is None or organisation is None:
                 continue
             date = sent.nearest(_owned(sent, _usable_dates(sent, lo, hi), trig), trig.start)
