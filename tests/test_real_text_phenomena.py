@@ -410,3 +410,12 @@ def test_joining_another_body_is_no_claim_of_the_organisation(shipped_kb, lang, 
 ])
 def test_joining_the_organisation_the_text_is_about(shipped_kb, lang, text):
     assert ("KZ", "OIC") in keys(claims_of(shipped_kb, text, lang), "member_of")
+
+
+@pytest.mark.parametrize("lang, text, predicate", [
+    ("ru", "ОИС провела встречу. ШОС объединяет 8 государств.", "member_count"),
+    ("kk", "ИЫҰ жиналды. ШЫҰ 8 мемлекетті біріктіреді.", "member_count"),
+    ("en", "The OIC met. The headquarters of CICA is in Astana.", "headquartered_in"),
+])
+def test_another_bodys_count_and_seat_are_not_the_organisations(shipped_kb, lang, text, predicate):
+    assert not keys(claims_of(shipped_kb, text, lang), predicate)

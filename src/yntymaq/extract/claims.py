@@ -1175,7 +1175,10 @@ def _counts_other_body(sent: Sentence, trig: Found, lo: int, hi: int) -> bool:
         # a name the KB does not know between them is the noun's (praised CICA, a platform uniting)
         gap = sent.text[mine.end - sent.start:trig.start - sent.start]
         return any(w[:1].isupper() for w in re.findall(r"\w+", gap) if not w.isdigit())
-    return not ours and bool(others)
+    # a clause that names no organisation the knowledge base knows but another (ШОС объединяет 8
+    # государств) counts that body's states
+    return not ours and (bool(others) or not sent.entities(EntityType.ORGANISATION, lo=lo, hi=hi)
+                         and _names_unknown_body(sent, lo, hi))
 
 
 def _lower_bound(sent: Sentence, number: Found) -> bool:
@@ -1337,8 +1340,8 @@ def headquarters(sent: Sentence) -> Iterator[Claim]:
         bodies = [b for b in sent.entities(EntityType.ORGANISATION, EntityType.ORGAN, lo=lo, hi=hi)]
         subject = sent.nearest(bodies, trig.start)
         subject_id = subject.value if subject else sent.topic
-        if subject_id is None:
-            continue
+        if subject_id is None or subject is None and _names_unknown_body(sent, lo, hi):
+            continue  # `the headquarters of CICA is in Astana`: a body the knowledge base does not know
         if subject is None and any(not any(m.start <= n.start < m.end for m in sent.mentions)
                                    for n in sent.triggers.get("institution_noun", [])):
             continue  # `the seat will be in Astana, he said at the meeting on the institute's statute`
