@@ -102,14 +102,16 @@ RU_TEXT = ("Казахстан вступил в Организацию исла
            "Делегация приняла участие в работе саммита в Дакаре.\n")
 
 
-@pytest.fixture(scope="module")
-def docs_kb(tmp_path_factory):
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def docs_kb(request, tmp_path_factory):
     """The shipped knowledge base with two short documents of our own ingested (one with a claim
-    the knowledge base contradicts)."""
+    the knowledge base contradicts), on SQLite (FTS5) and on PostgreSQL (tsvector)."""
     from yntymaq.ingest import ingest_text
     from yntymaq.kb import KB, build
 
-    _, store = build(str(tmp_path_factory.mktemp("search") / "kb.sqlite"))
+    target = str(tmp_path_factory.mktemp("search") / "kb.sqlite") if request.param == "sqlite" \
+        else request.getfixturevalue("postgres_server").url()
+    _, store = build(target)
     kb = KB(store)
     ids = {"kk": ingest_text(KK_TEXT, kb, name="kk.txt"), "ru": ingest_text(RU_TEXT, kb, name="ru.txt")}
     kb.doc_ids = ids
