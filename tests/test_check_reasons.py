@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from yntymaq.check import reasons
 from yntymaq.check.reasons import localize, reason
 from yntymaq.errors import BadInput
 from yntymaq.ingest import process_text
@@ -57,21 +56,16 @@ def test_a_part_no_template_reads_stays_as_written():
         "дерек қорында дәл осы жиын көрсетілген; something else"
 
 
-def test_a_malformed_table_names_its_line(monkeypatch, tmp_path):
-    bad = "key\ten\tru\tkk\nreason.x\tsee {a}\tсм. {b}\tқара {a}\n"
+def test_a_malformed_table_names_its_line(tmp_path, monkeypatch):
+    from yntymaq import templates as engine
 
     class Files:
         def joinpath(self, name):
             return self
 
         def read_text(self, encoding):
-            return bad
+            return "key\ten\tru\tkk\nreason.x\tsee {a}\tсм. {b}\tқара {a}\n"
 
-    monkeypatch.setattr(reasons.resources, "files", lambda package: Files())
-    reasons.templates.cache_clear()
-    try:
-        with pytest.raises(BadInput, match=r"reasons.tsv:2: reason.x: the languages name different values"):
-            reasons.templates()
-    finally:
-        reasons.templates.cache_clear()
-        reasons._ordered.cache_clear()
+    monkeypatch.setattr(engine.resources, "files", lambda package: Files())
+    with pytest.raises(BadInput, match=r"reasons.tsv:2: reason.x: the languages name different values"):
+        engine.Catalog("yntymaq.check", "reasons.tsv").templates()

@@ -91,8 +91,10 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except YntymaqError as err:
             from yntymaq.i18n import t
+            from yntymaq.templates import localize_error
 
-            click.echo(f"{t('msg.error', _interface_lang(ctx))}: {err}", err=True)
+            lang = _interface_lang(ctx)
+            click.echo(f"{t('msg.error', lang)}: {localize_error(str(err), lang)}", err=True)
             sys.exit(EXIT_BAD_INPUT)
         except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
             raise
