@@ -107,8 +107,10 @@ def ask(kb, question: str, *, lang: str | None = None) -> dict:
     w = Writer(qlang)
     if not question.strip():
         return _abstained(question, qlang, w.t("reason.empty"), {})
-    reading = read(question, kb, lang=qlang)
+    reading = read(question, kb, lang=lang)
     understood = reading.understood()
+    w = Writer(reading.lang)
+    asked = " ".join(question.split()) if reading.script else reading.question  # as written, not as read
     try:
         if reading.options:
             result, choice = _choose(kb, reading)
@@ -116,10 +118,10 @@ def ask(kb, question: str, *, lang: str | None = None) -> dict:
         else:
             result = answer(_context(kb), reading)
     except Abstain as why:
-        return _abstained(reading.question, reading.lang, w.t(f"reason.{why.key}", **why.values), understood)
+        return _abstained(asked, reading.lang, w.t(f"reason.{why.key}", **why.values), understood)
     understood["topic"] = result.topic
     return {
-        "question": reading.question,
+        "question": asked,
         "language": reading.lang,
         "abstained": False,
         "reason": w.t("disagree") if result.disagree else None,
@@ -173,7 +175,8 @@ def _choose(kb, reading):
             kind = "year"
         elif not types and all(_NUMBER.match(o.text) for o in reading.options):
             kind = "count"
-    if kind == "country" and stem.has("member", "join") and not stem.has("first", "last"):
+    if types == {EntityType.STATE} and kind in ("country", "which", "yesno", None) and \
+            stem.has("member", "join", "observer", "suspended") and not stem.has("first", "last"):
         # "Which of these states is a member?": each option is asked in turn
         return _choose_each(ctx, reading, stem, per_option)
     result = answer(ctx, stem, kind=kind)
@@ -208,7 +211,8 @@ def _choose_each(ctx, reading, stem, per_option):
         except Abstain:
             continue
         results[k] = result
-        if result.answers and result.answers[0].value == "yes":
+        # "which of these is not a member": the one option answered no
+        if result.answers and result.answers[0].value == ("no" if reading.has("not") else "yes"):
             hits.append(k)
     if len(hits) != 1:
         raise Abstain("no_option")
