@@ -1,11 +1,17 @@
 """Fixtures shared by every test."""
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent
 SEEDS = ROOT.parent / "shared" / "seeds"
+
+# The tests' caches (`extract.cache`: the linker built from a KB) go to a directory of their own, not
+# to the user's.
+os.environ["YNTYMAQ_CACHE"] = tempfile.mkdtemp(prefix="yntymaq-test-cache-")
 
 
 @pytest.fixture(scope="session")

@@ -33,6 +33,8 @@ SETTINGS: dict[str, Setting] = {
         Setting("host", "YNTYMAQ_HOST", "127.0.0.1", "The address the web server listens on."),
         Setting("port", "YNTYMAQ_PORT", "8000", "The port the web server listens on."),
         Setting("lang", "YNTYMAQ_LANG", "kk", "The default language of output and pages: kk, ru or en."),
+        Setting("cache", "YNTYMAQ_CACHE", "", "A folder to keep what is built from the knowledge base between runs "
+                "(the entity linker), or `off` to keep nothing. Default: yntymaq in the user's cache directory."),
     )
 }
 

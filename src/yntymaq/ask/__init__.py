@@ -47,8 +47,17 @@ def _context(kb) -> Context:
 
 
 def _build_context(kb) -> Context:
-    from yntymaq.ask.reader import PersonIndex, cues
+    from yntymaq.extract import cache
     from yntymaq.extract.mentions import EntityLinker
+
+    linker = EntityLinker.from_kb(kb)
+    persons, abbreviations, words, cue_words = cache.cached(kb, "ask", lambda: _indexes(kb))
+    return Context(kb, linker, persons, abbreviations, words, _KnownWords(words, cue_words))
+
+
+def _indexes(kb) -> tuple:
+    """What the context builds from the KB's names and the cue tables (kept in the user's cache)."""
+    from yntymaq.ask.reader import PersonIndex, cues
 
     abbreviations, words = set(), set()
     for e in kb.entities.values():
@@ -58,8 +67,7 @@ def _build_context(kb) -> Context:
                     abbreviations.add(w)
                 words.add(w.lower().replace("ё", "е"))
     cue_words = {p.rstrip("=") for lang in ("kk", "ru", "en") for c in cues(lang) for p in c.words}
-    return Context(kb, EntityLinker.from_kb(kb), PersonIndex(kb.entities.values()), frozenset(abbreviations),
-                   frozenset(words), _KnownWords(frozenset(words), frozenset(cue_words)))
+    return PersonIndex(kb.entities.values()), frozenset(abbreviations), frozenset(words), frozenset(cue_words)
 
 
 class _KnownWords(frozenset):

@@ -318,10 +318,11 @@ def kazakh_from_latin(question: str, abbreviations: frozenset[str]) -> str | Non
     cyrillic = to_cyrillic(question).text
     if cyrillic == question:
         words = [m.group().lower() for m in _WORD.finditer(question)]
-        en = sum(1 for w in words for c in _cue_index("en").get(w[:2], ()) if len(c.words) == 1 and _fits(c.words[0], w))
+        if any(len(c.words) == 1 and _fits(c.words[0], w) for w in words for c in _cue_index("en").get(w[:2], ())):
+            return None  # English
         read = [read_latin_word(w) for w in words]
         kk = sum(1 for w in read for c in _cue_index("kk").get(w[:2], ()) if len(c.words) == 1 and _fits(c.words[0], w))
-        if en or kk < 2:
+        if kk < 2:
             return None
         cyrillic = _WORD.sub(lambda m: m.group() if len(m.group()) > 1 and (
             m.group().isupper() or _latin_abbreviation(m.group().upper(), abbreviations))
