@@ -1,6 +1,7 @@
 """Fixtures shared by every test."""
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,10 @@ os.environ.setdefault("YNTYMAQ_CHECK_WORKERS", "0")
 
 ROOT = Path(__file__).resolve().parent
 SEEDS = ROOT.parent / "shared" / "seeds"
+
+# The tests' caches (`extract.cache`: the linker built from a KB) go to a directory of their own, not
+# to the user's.
+os.environ["YNTYMAQ_CACHE"] = tempfile.mkdtemp(prefix="yntymaq-test-cache-")
 
 
 @pytest.fixture(scope="session")

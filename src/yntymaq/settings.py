@@ -43,6 +43,8 @@ SETTINGS: dict[str, Setting] = {
                 "and uploads in, so that pages are answered meanwhile; 0 analyses in the server's own threads."),
         Setting("check_seconds", "YNTYMAQ_CHECK_SECONDS", "30", "The most time the web server spends checking one "
                 "posted text or upload, in seconds; past it the request gets 503 and nothing is stored."),
+        Setting("cache", "YNTYMAQ_CACHE", "", "A folder to keep what is built from the knowledge base between runs "
+                "(the entity linker), or `off` to keep nothing. Default: yntymaq in the user's cache directory."),
     )
 }
 

@@ -47,8 +47,17 @@ def _context(kb) -> Context:
 
 
 def _build_context(kb) -> Context:
-    from yntymaq.ask.reader import PersonIndex, cues
+    from yntymaq.extract import cache
     from yntymaq.extract.mentions import EntityLinker
+
+    linker = EntityLinker.from_kb(kb)
+    persons, abbreviations, words, cue_words = cache.cached(kb, "ask", lambda: _indexes(kb))
+    return Context(kb, linker, persons, abbreviations, words, _KnownWords(words, cue_words))
+
+
+def _indexes(kb) -> tuple:
+    """What the context builds from the KB's names and the cue tables (kept in the user's cache)."""
+    from yntymaq.ask.reader import PersonIndex, cues
 
     abbreviations, words = set(), set()
     for e in kb.entities.values():
@@ -58,8 +67,7 @@ def _build_context(kb) -> Context:
                     abbreviations.add(w)
                 words.add(w.lower().replace("ё", "е"))
     cue_words = {p.rstrip("=") for lang in ("kk", "ru", "en") for c in cues(lang) for p in c.words}
-    return Context(kb, EntityLinker.from_kb(kb), PersonIndex(kb.entities.values()), frozenset(abbreviations),
-                   frozenset(words), _KnownWords(frozenset(words), frozenset(cue_words)))
+    return PersonIndex(kb.entities.values()), frozenset(abbreviations), frozenset(words), frozenset(cue_words)
 
 
 class _KnownWords(frozenset):
@@ -107,8 +115,10 @@ def ask(kb, question: str, *, lang: str | None = None) -> dict:
     w = Writer(qlang)
     if not question.strip():
         return _abstained(question, qlang, w.t("reason.empty"), {})
-    reading = read(question, kb, lang=qlang)
+    reading = read(question, kb, lang=lang)
     understood = reading.understood()
+    w = Writer(reading.lang)
+    asked = " ".join(question.split()) if reading.script else reading.question  # as written, not as read
     try:
         if reading.options:
             result, choice = _choose(kb, reading)
@@ -116,10 +126,10 @@ def ask(kb, question: str, *, lang: str | None = None) -> dict:
         else:
             result = answer(_context(kb), reading)
     except Abstain as why:
-        return _abstained(reading.question, reading.lang, w.t(f"reason.{why.key}", **why.values), understood)
+        return _abstained(asked, reading.lang, w.t(f"reason.{why.key}", **why.values), understood)
     understood["topic"] = result.topic
     return {
-        "question": reading.question,
+        "question": asked,
         "language": reading.lang,
         "abstained": False,
         "reason": w.t("disagree") if result.disagree else None,
@@ -173,7 +183,8 @@ def _choose(kb, reading):
             kind = "year"
         elif not types and all(_NUMBER.match(o.text) for o in reading.options):
             kind = "count"
-    if kind == "country" and stem.has("member", "join") and not stem.has("first", "last"):
+    if types == {EntityType.STATE} and kind in ("country", "which", "yesno", None) and \
+            stem.has("member", "join", "observer", "suspended") and not stem.has("first", "last"):
         # "Which of these states is a member?": each option is asked in turn
         return _choose_each(ctx, reading, stem, per_option)
     result = answer(ctx, stem, kind=kind)
@@ -208,7 +219,8 @@ def _choose_each(ctx, reading, stem, per_option):
         except Abstain:
             continue
         results[k] = result
-        if result.answers and result.answers[0].value == "yes":
+        # "which of these is not a member": the one option answered no
+        if result.answers and result.answers[0].value == ("no" if reading.has("not") else "yes"):
             hits.append(k)
     if len(hits) != 1:
         raise Abstain("no_option")

@@ -129,6 +129,18 @@ def _body(r: Reading) -> str | None:
     return None
 
 
+def _other_series(r: Reading) -> str | None:
+    """The meeting series other than the Summit's and the CFM's whose body the question names (the
+    Executive Committee, COMCEC, the PUIC): its meetings are answered from, not the CFM's."""
+    from yntymaq.kb.meetings import SERIES
+
+    named = {entity.id for entity, *_ in r.entities}
+    for series in SERIES.values():
+        if series.key not in BODY_IDS and series.body != ORG and series.body in named:
+            return series.key
+    return None
+
+
 def _main_states(r: Reading) -> list[Entity]:
     return [e for e in r.of_type(EntityType.STATE)]
 
@@ -170,7 +182,7 @@ def answer(ctx, r: Reading, kind: str | None = None) -> Result:
     if r.has("seat"):
         return _seat(ctx, r, w, kind)
     if r.has("language"):
-        return _languages(ctx, r, w)
+        return _languages(ctx, r, w, kind)
     if r.has("term"):
         return _term(ctx, r, w)
     if r.has("name") and not r.has("list"):
@@ -179,11 +191,11 @@ def answer(ctx, r: Reading, kind: str | None = None) -> Result:
         return _attended(ctx, r, w, kind)
     if r.has("adopted") or r.of_type(EntityType.DOCUMENT):
         return _adopted(ctx, r, w, kind)
-    if foreign and not r.has("observer"):
+    if foreign and not r.has("observer") and not (_other_series(r) and r.has("held", "meeting", "host")):
         raise Abstain("outside")
     if meetings or _body(r) or r.has("held", "host", "meeting"):
         return _meeting(ctx, r, w, kind)
-    if r.has("member", "join", "observer", "suspended") or (_main_states(r) and kind in ("when", "year", "date")):
+    if r.has("member", "join", "observer", "suspended", "restored") or (_main_states(r) and kind in ("when", "year", "date")):
         return _membership(ctx, r, w, kind)
     if not r.entities:
         raise Abstain("no_subject")
@@ -444,7 +456,7 @@ def _meeting(ctx, r: Reading, w: Writer, kind) -> Result:
 
     kb = ctx.kb
     meetings = r.of_type(EntityType.MEETING)
-    body = _body(r)
+    body = _body(r) or _other_series(r)
     extraordinary = r.has("extraordinary")
     if not meetings and r.ordinal is not None and body:
         series = body + ("-extraordinary" if extraordinary else "")
@@ -594,6 +606,14 @@ def _membership(ctx, r: Reading, w: Writer, kind) -> Result:
 def _member_of(ctx, r: Reading, w: Writer, kind, subject: Entity, status: str) -> Result:
     kb = ctx.kb
     rows = kb.membership_history(subject.id)
+    if r.has("restored") and kind in ("when", "year", "date", None):
+        # readmitted, reinstated, restored: the membership that follows a suspension
+        suspensions = [row.start for row in rows if row.status == "suspended" and row.start]
+        back = [row for row in rows if row.status == "member" and row.start
+                and any(row.start.sort_key() > s.sort_key() for s in suspensions)]
+        if not back:
+            raise Abstain("no_record", subject=w.label(subject))
+        return Result("membership", [_member_answer(w, row) for row in back], any(x.alternatives for x in back))
     if kind in ("when", "year", "date") or (kind is None and r.has("join")):
         wanted = [row for row in rows if row.status == status] or rows
         if not wanted:
@@ -711,12 +731,17 @@ def _seat(ctx, r, w, kind) -> Result:
     answers = []
     for f in facts:
         city = ctx.kb.entity(f.object)
-        answers.append(Answer(w.t("seat", subject=w.label(subject), city=w.label(city)), w.label(city), city,
-                              f.start, f.end, _sources(f), [f]))
-    return Result("seat", answers)
+        text = w.t("seat", subject=w.label(subject), city=w.label(city))
+        country = ctx.kb.entities.get(city.country) if kind == "country" and getattr(city, "country", None) else None
+        if country is not None:  # in which country: the seat's city, and the country it is in
+            answers.append(Answer(f"{text} ({w.label(country)})", w.label(country), country, f.start, f.end,
+                                  _sources(f), [f]))
+        else:
+            answers.append(Answer(text, w.label(city), city, f.start, f.end, _sources(f), [f]))
+    return Result("seat", answers, len({f.object for f in facts}) > 1)
 
 
-def _languages(ctx, r, w) -> Result:
+def _languages(ctx, r, w, kind=None) -> Result:
     subject = _subject(ctx, r)
     facts = ctx.kb.facts(subject=subject.id, predicate="official_language")
     if not facts:
@@ -724,8 +749,12 @@ def _languages(ctx, r, w) -> Result:
     from babel import Locale
 
     names = [Locale(w.lang).languages.get(f.value, f.value) for f in facts]
-    return Result("language", [Answer(w.t("language", subject=w.label(subject), items=_join(names)),
-                                      ", ".join(f.value for f in facts), subject, sources=_sources(*facts), facts=facts)])
+    text = w.t("language", subject=w.label(subject), items=_join(names))
+    if kind == "count":  # how many official languages: the number of the list's items
+        return Result("language", [Answer(f"{text} ({len(facts)})", str(len(facts)), subject,
+                                          sources=_sources(*facts), facts=facts)])
+    return Result("language", [Answer(text, ", ".join(f.value for f in facts), subject, sources=_sources(*facts),
+                                      facts=facts)])
 
 
 def _term(ctx, r, w) -> Result:
@@ -791,6 +820,8 @@ def _adopted(ctx, r, w, kind) -> Result:
     docs = r.of_type(EntityType.DOCUMENT)
     if not docs:
         raise Abstain("unread")
+    if r.has("first", "last") and len(docs) == 1:
+        docs = _edition(kb, docs[0], first=r.has("first"))
     answers = []
     for doc in docs:
         for f in kb.facts(subject=doc.id, predicate="adopted_at"):
@@ -810,6 +841,21 @@ def _adopted(ctx, r, w, kind) -> Result:
     if not answers:
         raise Abstain("no_record", subject=w.label(docs[0]))
     return Result("adopted", answers)
+
+
+def _edition(kb, doc: Entity, *, first: bool) -> list[Entity]:
+    """The first or the last of the editions of a document (the Charters of 1972 and 2008): the
+    documents in force for the same subject one after another, by the start of their force."""
+    mine = kb.facts(subject=doc.id, predicate="in_force")
+    if not mine:
+        return [doc]
+    subjects = {f.object for f in mine}
+    editions = [f for f in kb.facts(predicate="in_force") if f.object in subjects and f.start is not None
+                and kb.entity(f.subject).type is EntityType.DOCUMENT]
+    if len(editions) < 2:
+        return [doc]
+    editions.sort(key=lambda f: f.start.sort_key())
+    return [kb.entity((editions[0] if first else editions[-1]).subject)]
 
 
 # Yes and no ---------------------------------------------------------------------------------------

@@ -31,11 +31,13 @@ LANGS = ("kk", "ru", "en")
 KINDS = ("when", "year", "date", "who", "where", "city", "country", "count", "which", "list", "yesno",
          "status")
 TOPICS = ("member", "join", "observer", "suspended", "chair", "sg", "held", "host", "founded", "seat", "name",
-          "language", "term", "elected", "attended", "adopted", "nationality")
+          "language", "term", "elected", "attended", "adopted", "nationality", "restored")
 SCOPES = ("summit", "cfm", "session", "meeting", "extraordinary", "ordinary", "science")
 TIMES = ("current", "first", "last", "before", "after")
-MEANINGS = frozenset(KINDS + TOPICS + SCOPES + TIMES)
-"""What a cue may mean: the kind of answer wanted, a topic, the meetings spoken of, or a time."""
+POLARITY = ("not",)
+MEANINGS = frozenset(KINDS + TOPICS + SCOPES + TIMES + POLARITY)
+"""What a cue may mean: the kind of answer wanted, a topic, the meetings spoken of, a time, or a
+negation (`which of these is not a member`: the options are judged by a no)."""
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _YEAR = re.compile(r"(?<![\d.])(1[89]\d\d|20\d\d)(?![\d.])")
@@ -102,6 +104,7 @@ class Reading:
     ordinal: int | None = None
     options: list[Option] = field(default_factory=list)
     stem: str = ""  # the question without its options
+    script: str | None = None  # "latin": a Kazakh question written in Latin letters, read in Cyrillic
 
     def has(self, *meanings: str) -> bool:
         return any(m in self.cues for m in meanings)
@@ -127,7 +130,8 @@ class Reading:
                 "entities": [{"id": e.id, "label": e.label(self.lang), "type": e.type.value,
                               "text": self.question[s:t], "rule": r} for e, s, t, r in self.entities],
                 "at": str(self.at) if self.at else None, "until": str(self.until) if self.until else None,
-                "ordinal": self.ordinal, "options": [o.text for o in self.options]}
+                "ordinal": self.ordinal, "options": [o.text for o in self.options],
+                **({"script": self.script, "read_as": self.question} if self.script else {})}
 
 
 def language_of(question: str) -> str:
@@ -247,24 +251,106 @@ def _or_options(reading: Reading) -> None:
         left = [x for x in reading.entities if x[2] <= s and s - x[2] <= 3]
         right = [x for x in reading.entities if x[1] >= e and x[1] - e <= 3]
         if left and right:
-            a, b = left[-1], right[0]
-            reading.options = [Option(reading.question[a[1]:a[2]], a[1], a[2]),
-                               Option(reading.question[b[1]:b[2]], b[1], b[2])]
+            spans = _listed(reading.question, [(x[1], x[2]) for x in reading.entities], (left[-1][1], left[-1][2]))
+            b = right[0]
+            reading.options = [Option(reading.question[a:z], a, z) for a, z in spans] + [
+                Option(reading.question[b[1]:b[2]], b[1], b[2])]
             return
         years = [(m.start(), m.end()) for m in _YEAR.finditer(reading.question)]
         before = [y for y in years if y[1] <= s and s - y[1] <= 8]
         after = [y for y in years if y[0] >= e and y[0] - e <= 8]
         if before and after:
-            a, b = before[-1], after[0]
-            reading.options = [Option(reading.question[a[0]:a[1]], *a), Option(reading.question[b[0]:b[1]], *b)]
+            spans = _listed(reading.question, years, before[-1])
+            b = after[0]
+            reading.options = [Option(reading.question[a:z], a, z) for a, z in spans] + [
+                Option(reading.question[b[0]:b[1]], *b)]
             return
+
+
+def _listed(question: str, spans: list[tuple[int, int]], last: tuple[int, int]) -> list[tuple[int, int]]:
+    """The items of a list that ends at `last` (`1991, 1995 or 2001`, `Astana, Baku or Tashkent`):
+    the spans before it, each parted from the next by a comma alone."""
+    out = [last]
+    for a, z in sorted((x for x in spans if x[1] <= last[0]), reverse=True):
+        if question[z:out[0][0]].strip() != ",":
+            break
+        out.insert(0, (a, z))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _latin_letters() -> dict[str, frozenset[str]]:
+    """Each Latin letter with the Cyrillic letters the Kazakh Latin alphabets read it as."""
+    from yntymaq.text.script import SCHEMES, scheme
+
+    out: dict[str, set[str]] = {}
+    for name in SCHEMES:
+        if not name.startswith("latin"):
+            continue
+        for latin, letter in scheme(name).letters.items():
+            if len(latin) == 1:
+                out.setdefault(latin, set()).update(x for x in (letter.back, letter.front) if x and x != "-")
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _latin_abbreviation(word: str, abbreviations: frozenset[str]) -> str | None:
+    """A Kazakh abbreviation written in Latin capitals (IYU, IKU, SIMK) in Cyrillic, when exactly one of
+    the KB's abbreviations reads so letter by letter."""
+    from itertools import product
+
+    letters = _latin_letters()
+    choices = [sorted(ch.upper() for ch in letters.get(c.lower(), ())) for c in word]
+    if not all(choices) or len(word) > 6:
+        return None
+    found = {"".join(p) for p in product(*choices)} & abbreviations
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def kazakh_from_latin(question: str, abbreviations: frozenset[str]) -> str | None:
+    """A question in Kazakh written in Latin letters (Qazaqstan IYU-ga qashan mushe boldy), in
+    Cyrillic; None when it is not one. The words are read by `text.script`; a question it leaves
+    alone is read when, put into Cyrillic word by word, it has two Kazakh cue words and no English
+    one."""
+    from yntymaq.text.script import read_latin_word, to_cyrillic
+
+    if any(ch.isalpha() and not ("a" <= ch.lower() <= "z") and ch not in "áéíóúýäöüğñşūǵńı'" for ch in question):
+        return None
+    cyrillic = to_cyrillic(question).text
+    if cyrillic == question:
+        words = [m.group().lower() for m in _WORD.finditer(question)]
+        if any(len(c.words) == 1 and _fits(c.words[0], w) for w in words for c in _cue_index("en").get(w[:2], ())):
+            return None  # English
+        read = [read_latin_word(w) for w in words]
+        kk = sum(1 for w in read for c in _cue_index("kk").get(w[:2], ()) if len(c.words) == 1 and _fits(c.words[0], w))
+        if kk < 2:
+            return None
+        cyrillic = _WORD.sub(lambda m: m.group() if len(m.group()) > 1 and (
+            m.group().isupper() or _latin_abbreviation(m.group().upper(), abbreviations))
+            else _recase_like(read_latin_word(m.group().lower()), m.group()), question)
+    # an abbreviation in capitals, or in a lower-case question in small letters (iyu-ga)
+    lower = question.islower()
+    out = _WORD.sub(lambda m: (_latin_abbreviation(m.group().upper(), abbreviations) or m.group())
+                    if m.group().isascii() and (m.group().isupper() or lower and len(m.group()) <= 4)
+                    and len(m.group()) > 1 else m.group(), cyrillic)
+    return out if out != question else None
+
+
+def _recase_like(word: str, like: str) -> str:
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
 def read(question: str, kb, *, lang: str | None = None) -> Reading:
     """Read a question against a knowledge base (its linker and persons)."""
     from yntymaq.ask import _context
 
+    from yntymaq.ask import _context
+
     question = " ".join(question.split())
+    latin = None
+    if lang in (None, "kk") and language_of(question) == "en":
+        latin = kazakh_from_latin(question, _context(kb).abbreviations)
+        if latin:  # read as the Kazakh it is; `understood` says it was written in Latin letters
+            question, lang = latin, "kk"
     lang = lang or language_of(question)
     stem, options = _options(question, lang)
     reading = Reading(question, lang, [(m.start(), m.end(), m.group().lower().replace("ё", "е"))
@@ -275,6 +361,7 @@ def read(question: str, kb, *, lang: str | None = None) -> Reading:
     _read_times(reading)
     if not reading.options:
         _or_options(reading)
+    reading.script = "latin" if latin else None
     return reading
 
 

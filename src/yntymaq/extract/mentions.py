@@ -219,13 +219,39 @@ class EntityLinker:
 
     @classmethod
     def from_kb(cls, kb) -> "EntityLinker":
-        """The linker of `kb`, built on first use and kept as long as the KB is."""
+        """The linker of `kb`, built on first use and kept as long as the KB is; read from the user's
+        cache when one built from the same dataset and the same code is there (see `extract.cache`)."""
+        from yntymaq.extract import cache
+
         with cls._lock:
             linker = cls._by_kb.get(kb)
             if linker is None:
-                linker = cls(kb.entities.values())
+                linker = cache.linker(kb, lambda: cls(kb.entities.values()))
                 cls._by_kb[kb] = linker
             return linker
+
+    def __getstate__(self) -> dict:
+        """What a built linker holds, without its automaton (rebuilt from its patterns) and its
+        entities (their ids: the KB's own are put back by `attach`)."""
+        state = dict(self.__dict__)
+        del state["_automaton"]
+        state["entities"] = sorted(self.entities)
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        import ahocorasick_rs
+
+        self.__dict__.update(state)
+        self._automaton = ahocorasick_rs.AhoCorasick(self._patterns, implementation=ahocorasick_rs.Implementation.DFA)
+
+    def attach(self, entities: dict[str, Entity]) -> "EntityLinker":
+        """A linker loaded from the cache given the KB's entities, which must be the ids it was built
+        from (a ValueError otherwise)."""
+        ids = self.entities
+        if not isinstance(ids, list) or sorted(entities) != ids:
+            raise ValueError("the cached linker was built from other entities")
+        self.entities = {i: entities[i] for i in ids}
+        return self
 
     def __init__(self, entities: Iterable[Entity]):
         import ahocorasick_rs
@@ -305,7 +331,8 @@ class EntityLinker:
         patterns = {" ".join(keys[lexeme] for lexeme in lexemes): entries for lexemes, entries in by_lexemes.items()}
         # A DFA: the stream is mostly unknown words, and a DFA reads each at the same small cost
         # however many names start at the root.
-        self._automaton = ahocorasick_rs.AhoCorasick(list(patterns), implementation=ahocorasick_rs.Implementation.DFA)
+        self._patterns = list(patterns)
+        self._automaton = ahocorasick_rs.AhoCorasick(self._patterns, implementation=ahocorasick_rs.Implementation.DFA)
         self._automaton_values = [((len(key) + 1) // 2, tuple(entries)) for key, entries in patterns.items()]
         self._longest_name = max(((len(key) + 1) // 2 for key in patterns), default=1)  # in words
         # each key after each separator, by the kind of gap: a word's two characters of the stream are
