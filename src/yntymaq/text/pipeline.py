@@ -109,9 +109,22 @@ class Sentence:
     scanned: "tuple[Scanned, str] | None" = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> dict:
+        # `Token.to_json` of each token, written out here: a sentence has dozens of tokens, a text millions
+        tokens = []
+        add = tokens.append
+        for token in self.tokens:
+            text, norm, stem, lemma = token.text, token.norm, token.stem, token.lemma
+            out = {"start": token.start, "end": token.end, "text": text, "kind": token.kind}
+            if norm != text:
+                out["norm"] = norm
+            if stem is not None:
+                out["stem"] = stem
+                out["suffixes"] = list(token.suffixes)
+            if lemma is not None:
+                out["lemma"] = lemma
+            add(out)
         return {"start": self.start, "end": self.end, "text": self.text, "norm": self.norm,
-                "language": self.language, "tokens": [token.to_json() for token in self.tokens],
-                "dates": self.dates, "ordinals": self.ordinals}
+                "language": self.language, "tokens": tokens, "dates": self.dates, "ordinals": self.ordinals}
 
 
 @dataclass(slots=True)
