@@ -41,6 +41,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -975,6 +976,24 @@ def _ordinal_grammar(lang: str) -> re.Pattern:
 
 
 _NEXT_WORD = re.compile(rf"[ \t]*(?:-[ \t]*)?({L}+)")
+_ORDINAL_FIRST = re.compile(rf"[\d{ROMAN_LETTERS}](?<!\w.)")
+"""Where an ordinal of `_ordinal_grammar` may open: a character of its look-ahead (case and all) with no
+word character before it (its look-behind). Found with a search that skips to such characters at C
+speed; the grammar is then tried only there (`_ordinal_matches`), not at every character."""
+
+
+def _ordinal_matches(grammar: re.Pattern, text: str) -> Iterator[re.Match]:
+    """`grammar.finditer(text)` for `_ordinal_grammar`: the same matches, found faster."""
+    search, match = _ORDINAL_FIRST.search, grammar.match
+    pos = 0
+    while (opening := search(text, pos)) is not None:
+        start = opening.start()
+        m = match(text, start)
+        if m is None:
+            pos = start + 1
+        else:
+            yield m
+            pos = m.end()
 
 
 @lru_cache(maxsize=None)
@@ -1021,7 +1040,7 @@ def find_ordinals(text: str, lang: str, *, dates: list[DateMention] | None = Non
     are find_dates' results for the same text and spare finding them again."""
     _check_lang(lang)
     found: list[OrdinalMention] = []
-    for m in _ordinal_grammar(lang).finditer(text):
+    for m in _ordinal_matches(_ordinal_grammar(lang), text):
         following = _NEXT_WORD.match(text, m.end())
         next_word = following.group(1) if following else None
         if m.lastgroup == "d":
@@ -1071,6 +1090,8 @@ def find_ordinals(text: str, lang: str, *, dates: list[DateMention] | None = Non
                 continue
             found.append(OrdinalMention(number.start, number.end, number.text, int(number.value),
                                         f"{lang}.ordinal.words.v1", "words"))
+    if not found:
+        return found
     if dates is None:  # a caller that found the dates of `text` already passes them
         dates = find_dates(text, lang)  # in text order, not overlapping
     starts = [d.start for d in dates]

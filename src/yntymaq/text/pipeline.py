@@ -110,9 +110,22 @@ class Sentence:
     scanned: "tuple[Scanned, str] | None" = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> dict:
+        # `Token.to_json` of each token, written out here: a sentence has dozens of tokens, a text millions
+        tokens = []
+        add = tokens.append
+        for token in self.tokens:
+            text, norm, stem, lemma = token.text, token.norm, token.stem, token.lemma
+            out = {"start": token.start, "end": token.end, "text": text, "kind": token.kind}
+            if norm != text:
+                out["norm"] = norm
+            if stem is not None:
+                out["stem"] = stem
+                out["suffixes"] = list(token.suffixes)
+            if lemma is not None:
+                out["lemma"] = lemma
+            add(out)
         return {"start": self.start, "end": self.end, "text": self.text, "norm": self.norm,
-                "language": self.language, "tokens": [token.to_json() for token in self.tokens],
-                "dates": self.dates, "ordinals": self.ordinals}
+                "language": self.language, "tokens": tokens, "dates": self.dates, "ordinals": self.ordinals}
 
 
 @dataclass(slots=True)
@@ -412,13 +425,8 @@ class Pipeline:
     def _sentence(self, raw: Scanned, piece: str, stages: set[str], fallback: _PieceLanguage) -> Sentence:
         base = raw.base
         sent = Sentence(raw.start, raw.end, piece[raw.start - base:raw.end - base], raw.norm)
-        if raw.pieces:
-            acronyms = abbreviations().acronyms
-            tokens = sent.tokens = []
-            add = tokens.append
-            for s, e, t in raw.token_spans():  # one loop: a sentence has dozens of tokens, a text millions
-                kind = token_kind(t)
-                add(Token(s, e, piece[s - base:e - base], t, "abbr" if kind == "word" and t in acronyms else kind))
+        # the language first (it reads only the sentence's text), so that the tokens are made with
+        # their stems in one loop
         if self.language is not None:
             sent.language = self.language
         elif "langid" in stages:
@@ -426,8 +434,9 @@ class Pipeline:
             best = found.best()
             self.tally.add(best, found.letters)
             sent.language = best or self.tally.best() or fallback.language()
-        if "stems" in stages and sent.language in ("kk", "ru"):
-            _add_stems(sent)
+        if raw.pieces:
+            language = sent.language if "stems" in stages else None
+            sent.tokens = _tokens(raw, piece, sent.text == raw.norm, language)
         if "dates" in stages and sent.language is not None and (self.dates_if is None or self.dates_if(raw.norm)):
             if self.dates_later:
                 sent.scanned = (raw, piece)
@@ -453,17 +462,54 @@ def _written_script(piece: str) -> str:
     return "latn" if _LATIN_LETTER.search(sample) else "cyrl"
 
 
-def _add_stems(sent: Sentence) -> None:
-    if sent.language == "kk":
-        for token in sent.tokens:
-            if token.kind == "word" and _CYRILLIC_WORD.search(token.norm):
-                token.stem, token.suffixes = _kk_best(token.norm)
-    else:
+_TOKEN_TYPES: dict[str | None, dict[str, tuple[str, str | None, tuple[str, ...], str | None]]] = {}
+"""Per language (None: no stems), what a token's normalised text makes of it — its kind, Kazakh stem
+and suffixes, Russian lemma — worked out once per word type: a text repeats its words."""
+_TOKEN_TYPES_LIMIT = 200_000
+
+
+def _token_type(norm: str, language: str | None) -> tuple[str, str | None, tuple[str, ...], str | None]:
+    kind = token_kind(norm)
+    if kind == "word" and norm in abbreviations().acronyms:
+        kind = "abbr"
+    if kind == "word" and language in ("kk", "ru") and _CYRILLIC_WORD.search(norm):
+        if language == "kk":
+            stem, suffixes = _kk_best(norm)
+            return kind, stem, suffixes, None
         from yntymaq.text.morph_ru import normal_form
 
-        for token in sent.tokens:
-            if token.kind == "word" and _CYRILLIC_WORD.search(token.norm):
-                token.lemma = normal_form(token.norm)
+        return kind, None, (), normal_form(norm)
+    return kind, None, (), None
+
+
+def _tokens(raw: Scanned, piece: str, as_written: bool, language: str | None) -> list[Token]:
+    """The tokens of a sentence, with their stems (or lemmas) when `language` is kk (or ru). One loop:
+    a sentence has dozens of tokens, a text millions. `as_written`: the sentence's normalised text is
+    its original text, so each token's text is its normalised text."""
+    types = _TOKEN_TYPES.get(language)
+    if types is None or len(types) > _TOKEN_TYPES_LIMIT:  # (a long-running process: start afresh)
+        types = _TOKEN_TYPES[language] = {}
+    tokens: list[Token] = []
+    add = tokens.append
+    base = raw.base
+    delta = raw.omap.delta(raw.norm_start, raw.norm_start + len(raw.norm))
+    if delta is None:
+        for s, e, t in raw.token_spans():
+            info = types.get(t)
+            if info is None:
+                info = types[t] = _token_type(t, language)
+            add(Token(s, e, piece[s - base:e - base], t, *info))
+        return tokens
+    shift = base + delta
+    for chunk, start in zip(raw.pieces, raw.token_starts):
+        t = chunk.rstrip()
+        info = types.get(t)
+        if info is None:
+            info = types[t] = _token_type(t, language)
+        s = start + shift
+        e = s + len(t)
+        add(Token(s, e, t if as_written else piece[s - base:e - base], t, *info))
+    return tokens
 
 
 @lru_cache(maxsize=1 << 16)
@@ -486,10 +532,24 @@ def add_dates(sent: Sentence) -> None:
     sent.scanned = None
 
 
+_DATE_FINDERS: list = []
+"""`dates.find_dates` and `dates.find_ordinals`, imported when first needed (not at start-up), then
+kept: the import statement costs microseconds on each of a text's many sentences."""
+
+
 def _add_dates(sent: Sentence, raw: Scanned, piece: str) -> None:
     """Dates and ordinals of the sentence, found in its normalised text, offsets mapped back."""
-    from yntymaq.text.dates import find_dates, find_ordinals
+    if not _DATE_FINDERS:
+        from yntymaq.text.dates import find_dates, find_ordinals
 
+        _DATE_FINDERS.extend((find_dates, find_ordinals))
+    find_dates, find_ordinals = _DATE_FINDERS
+    norm, language = raw.norm, sent.language
+    dates = find_dates(norm, language)
+    ordinals = find_ordinals(norm, language, dates=dates)
+    if not dates and not ordinals:  # most sentences
+        sent.dates, sent.ordinals = [], []
+        return
     omap, base = raw.omap, raw.base
 
     def mapped(mention) -> dict:
@@ -501,9 +561,8 @@ def _add_dates(sent: Sentence, raw: Scanned, piece: str) -> None:
             data["norm"] = mention.text
         return data
 
-    dates = find_dates(raw.norm, sent.language)
     sent.dates = [mapped(m) for m in dates]
-    sent.ordinals = [mapped(m) for m in find_ordinals(raw.norm, sent.language, dates=dates)]
+    sent.ordinals = [mapped(m) for m in ordinals]
 
 
 def analyse(text: str, *, disable: Iterable[str] = (), language: str | None = None, name: str | None = None,
