@@ -483,7 +483,8 @@ class Store:
                 for r in unique.values()]).all())
             added = [r for r in unique.values() if r.id in keys]
             for r in added:  # the full-text index (yntymaq search), in the same transaction
-                _index_sentences(conn, r.id, r.text, r.sentences, [(m.sentence, m.entity) for m in r.mentions])
+                _index_sentences(conn, r.id, r.text, r.sentences, [(m.sentence, m.entity) for m in r.mentions],
+                                 replace=False)
             claims = [(keys[r.id], k) for r in added for k in r.claims]
             if claims:
                 verdicts = _verdict_ids(conn, [k for _, k in claims])
@@ -680,7 +681,7 @@ class Store:
 
 
 def _index_sentences(conn: sa.Connection, doc_id: str, text: str, sentences: list[tuple[int, int, str]],
-                     mentions: list[tuple[int, str | None]] = ()) -> int:
+                     mentions: list[tuple[int, str | None]] = (), *, replace: bool = True) -> int:
     """Replace a document's rows of the full-text index by its sentences' terms (see `yntymaq.text.terms`),
     and its sentences' entities (`mentions`: sentence and entity pairs) by these."""
     from yntymaq.text.terms import text_terms
@@ -691,8 +692,9 @@ def _index_sentences(conn: sa.Connection, doc_id: str, text: str, sentences: lis
         if words:
             rows.append({"doc": doc_id, "sentence": i, "start": start, "end": end, "lang": lang or "",
                          "terms": " ".join(t for w in words for t in w.terms)})
-    conn.execute(sa.text("DELETE FROM search_index WHERE doc = :doc"), {"doc": doc_id})
-    conn.execute(sa.text("DELETE FROM search_entities WHERE doc = :doc"), {"doc": doc_id})
+    if replace:  # (a document just stored has no rows; FTS5 finds a document's rows only by reading them all)
+        conn.execute(sa.text("DELETE FROM search_index WHERE doc = :doc"), {"doc": doc_id})
+        conn.execute(sa.text("DELETE FROM search_entities WHERE doc = :doc"), {"doc": doc_id})
     if rows:
         conn.execute(sa.text('INSERT INTO search_index (doc, sentence, start, "end", lang, terms) '
                              'VALUES (:doc, :sentence, :start, :end, :lang, :terms)'), rows)
