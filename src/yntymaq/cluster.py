@@ -136,14 +136,7 @@ def ingest_on_cluster(paths: Iterable[str], db: str, *, client=None, address: st
         running = as_completed()
 
         def settle(path: str, outcome: str, reason: str = "") -> None:
-            if outcome == "added":
-                report.added.append(path)
-            elif outcome == "skipped":
-                report.skipped.append(path)
-            else:
-                report.failed.append((path, reason))
-            if progress:
-                progress(path, outcome if outcome != "failed" else f"failed: {reason}")
+            report.settle(path, outcome, reason, progress)
 
         def send_next() -> bool:
             for name, problem in queue:

@@ -252,6 +252,19 @@ class IngestReport:
     claims: int = 0
     seconds: float = 0.0
 
+    def settle(self, path: str, outcome: str, reason: str = "",
+               told: Callable[[str, str], None] | None = None) -> None:
+        """Record a file's fate (`added`, `skipped` or `failed` with its reason) and tell `told(path,
+        outcome)`, the outcome then `failed: reason` for a failure."""
+        if outcome == "added":
+            self.added.append(path)
+        elif outcome == "skipped":
+            self.skipped.append(path)
+        else:
+            self.failed.append((path, reason))
+        if told:
+            told(path, outcome if outcome != "failed" else f"failed: {reason}")
+
 
 BATCH_DOCUMENTS = 200
 """Documents per transaction at most; a batch is also committed after `BATCH_SECONDS`."""
@@ -319,14 +332,7 @@ def ingest_paths(paths: Iterable[str], kb: KB, *, jobs: int | None = None,
     seen: set[str] = set()
 
     def settle(path: str, outcome: str, reason: str = "") -> None:
-        if outcome == "added":
-            report.added.append(path)
-        elif outcome == "skipped":
-            report.skipped.append(path)
-        else:
-            report.failed.append((path, reason))
-        if stored:
-            stored(path, outcome if outcome != "failed" else f"failed: {reason}")
+        report.settle(path, outcome, reason, stored)
 
     def todo() -> Iterator[tuple[bytes, str]]:
         for path, reason in files:
