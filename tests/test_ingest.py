@@ -51,8 +51,27 @@ def write_corpus(folder: Path, count: int) -> list[Path]:
 
 
 def rows(db: str, sql: str) -> list[tuple]:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(sql).fetchall()
+    """The rows of a query on an SQLite path or a database URL (PostgreSQL)."""
+    if "://" not in db:
+        with sqlite3.connect(db) as conn:
+            return conn.execute(sql).fetchall()
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(db)
+    try:
+        with engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(sa.text(sql))]
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db(request, tmp_path) -> str:
+    """A built knowledge base on each backend (an SQLite path, a PostgreSQL URL)."""
+    target = str(tmp_path / "kb.sqlite") if request.param == "sqlite" else request.getfixturevalue("postgres_server").url()
+    result = run("build", "--db", target, "--data", write_fixture_dataset(tmp_path / "data"), "--lang", "en")
+    assert result.exit_code == 0, result.output
+    return target
 
 
 # -- every file's fate ------------------------------------------------------------------------------
@@ -206,8 +225,12 @@ def _ingest_process(db: str, folder: Path, *extra: str) -> subprocess.Popen:
 
 
 def _check_store(db: str, files: int | None = None) -> int:
-    assert rows(db, "PRAGMA integrity_check") == [("ok",)]
-    assert rows(db, "PRAGMA foreign_key_check") == []
+    if "://" not in db:
+        assert rows(db, "PRAGMA integrity_check") == [("ok",)]
+        assert rows(db, "PRAGMA foreign_key_check") == []
+    # every claim's document and verdict are there
+    assert rows(db, "SELECT count(*) FROM claims c LEFT JOIN documents d ON d.key = c.doc "
+                    "LEFT JOIN verdicts v ON v.id = c.verdict WHERE d.key IS NULL OR v.id IS NULL") == [(0,)]
     [(count, distinct)] = rows(db, "SELECT count(*), count(DISTINCT id) FROM documents")
     assert count == distinct
     [(claims, keyed)] = rows(db, "SELECT count(*), count(DISTINCT doc || ':' || start || ':' || predicate || ':' || "
@@ -219,10 +242,11 @@ def _check_store(db: str, files: int | None = None) -> int:
 
 
 @pytest.mark.parametrize("kill_after", [0, 3, 25])
-def test_kill_9_loses_nothing_reported_and_a_rerun_resumes_exactly(db, tmp_path, kill_after):
+def test_kill_9_loses_nothing_reported_and_a_rerun_resumes_exactly(any_db, tmp_path, kill_after):
+    db = any_db
     folder = tmp_path / "docs"
     write_corpus(folder, 60)
-    reference = tmp_path / "reference.sqlite"
+    reference = tmp_path / "reference.sqlite"  # the serial reference, on SQLite
     build(str(reference), data=tmp_path / "data")
     assert run("ingest", folder, "--db", reference, "--jobs", "1").exit_code == 0
     [(claims_expected,)] = rows(str(reference), "SELECT count(*) FROM claims")
@@ -249,7 +273,8 @@ def test_kill_9_loses_nothing_reported_and_a_rerun_resumes_exactly(db, tmp_path,
     assert rows(db, "SELECT count(*) FROM claims") == [(claims_expected,)]
 
 
-def test_two_ingests_of_one_folder_at_once_store_each_document_once(db, tmp_path):
+def test_two_ingests_of_one_folder_at_once_store_each_document_once(any_db, tmp_path):
+    db = any_db
     folder = tmp_path / "docs"
     write_corpus(folder, 40)
     first, second = _ingest_process(db, folder, "--jobs", "1"), _ingest_process(db, folder, "--jobs", "1")
@@ -261,77 +286,3 @@ def test_two_ingests_of_one_folder_at_once_store_each_document_once(db, tmp_path
     assert sum(added) == 40
     _check_store(db, files=40)
 
-
-# -- the same on PostgreSQL ---------------------------------------------------------------------------
-
-def _pg_rows(url: str, sql: str) -> list[tuple]:
-    import sqlalchemy as sa
-
-    engine = sa.create_engine(url)
-    try:
-        with engine.connect() as conn:
-            return [tuple(r) for r in conn.execute(sa.text(sql))]
-    finally:
-        engine.dispose()
-
-
-def _check_pg_store(url: str, files: int | None = None) -> int:
-    [(count, distinct)] = _pg_rows(url, "SELECT count(*), count(DISTINCT id) FROM documents")
-    assert count == distinct
-    [(claims, keyed)] = _pg_rows(url, "SELECT count(*), count(DISTINCT doc || ':' || start || ':' || predicate || ':' || "
-                                      "coalesce(object, '') || coalesce(fact_start, '')) FROM claims")
-    assert claims == keyed  # no claim twice
-    # every claim's document and verdict are there (the foreign keys hold)
-    assert _pg_rows(url, "SELECT count(*) FROM claims c LEFT JOIN documents d ON d.key = c.doc "
-                         "LEFT JOIN verdicts v ON v.id = c.verdict WHERE d.key IS NULL OR v.id IS NULL") == [(0,)]
-    if files is not None:
-        assert count == files
-    return count
-
-
-@pytest.fixture()
-def pg_db(postgres_server, tmp_path) -> str:
-    url = postgres_server.url()
-    result = run("build", "--db", url, "--data", write_fixture_dataset(tmp_path / "data"), "--lang", "en")
-    assert result.exit_code == 0, result.output
-    return url
-
-
-def test_kill_9_on_postgresql_loses_nothing_reported_and_a_rerun_resumes_exactly(pg_db, db, tmp_path):
-    folder = tmp_path / "docs"
-    write_corpus(folder, 40)
-    assert run("ingest", folder, "--db", db, "--jobs", "1").exit_code == 0  # the reference, on SQLite
-    [(claims_expected,)] = rows(db, "SELECT count(*) FROM claims")
-
-    process = _ingest_process(pg_db, folder, "--jobs", "2")
-    reported = []
-    for line in process.stderr:
-        if line.startswith("added: "):
-            reported.append(line.removeprefix("added: ").strip())
-            if len(reported) >= 5:
-                break
-    os.killpg(process.pid, signal.SIGKILL)
-    process.wait(timeout=30)
-    count = _check_pg_store(pg_db)
-    names = {name for (name,) in _pg_rows(pg_db, "SELECT path FROM documents")}
-    assert set(reported) <= names and count >= len(reported)
-
-    again = _ingest_process(pg_db, folder, "--jobs", "2")
-    out, err = again.communicate(timeout=300)
-    assert again.returncode == 0, err
-    assert f"Added: {40 - count}, already there: {count}, failed: 0" in out
-    _check_pg_store(pg_db, files=40)
-    assert _pg_rows(pg_db, "SELECT count(*) FROM claims") == [(claims_expected,)]
-
-
-def test_two_ingests_of_one_folder_at_once_on_postgresql_store_each_document_once(pg_db, tmp_path):
-    folder = tmp_path / "docs"
-    write_corpus(folder, 30)
-    first, second = _ingest_process(pg_db, folder, "--jobs", "1"), _ingest_process(pg_db, folder, "--jobs", "1")
-    outs = [p.communicate(timeout=300) for p in (first, second)]
-    for process, (out, err) in zip((first, second), outs):
-        assert process.returncode == 0, err
-        assert "Traceback" not in err
-    added = [int(out.split("Added: ")[1].split(",")[0]) for out, _ in outs]
-    assert sum(added) == 30
-    _check_pg_store(pg_db, files=30)
